@@ -1,0 +1,15 @@
+package dev.turnpike.admin;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The JAX-RS application of Turnpike's API, at {@code /turnpike/api}. */
+@ApplicationPath("/turnpike/api")
+public class TurnpikeApi extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(StatusResource.class);
+    }
+}
