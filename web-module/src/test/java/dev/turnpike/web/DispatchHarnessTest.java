@@ -1,0 +1,134 @@
+package dev.turnpike.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.turnpike.config.ResinConfigReader;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The filter, status servlet and API with the CDI extension, over real HTTP, without a server. */
+class DispatchHarnessTest {
+
+    private static final String RULES = """
+            <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+              <resin:Forbidden regexp="^/private/"/>
+              <resin:Redirect regexp="^/old/(.*)$" target="/new/$1"/>
+              <resin:MovedPermanently regexp="^/moved$" target="/here"/>
+              <resin:Forbidden regexp="^/">
+                <resin:IfHeader name="X-Block" regexp="^yes$"/>
+              </resin:Forbidden>
+            </web-app>
+            """;
+
+    private static FastHarness harness;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        harness = FastHarness.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        harness.close();
+    }
+
+    @BeforeEach
+    void loadRules() throws Exception {
+        harness.live().loaded(new ResinConfigReader().read("harness.xml", RULES.getBytes(StandardCharsets.UTF_8)),
+                Instant.now());
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(harness.uri(pathAndQuery));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void forbiddenPathAnswers403() throws Exception {
+        assertEquals(403, get("private/secret.txt").statusCode());
+    }
+
+    @Test
+    void redirectAnswers302WithAnAbsoluteLocationAndTheQuery() throws Exception {
+        HttpResponse<String> response = get("old/a/b?x=1");
+        assertEquals(302, response.statusCode());
+        assertEquals(harness.uri("new/a/b?x=1").toString(), response.headers().firstValue("Location").orElseThrow());
+        assertTrue(response.body().contains("The URL has moved <a href=\"" + harness.uri("new/a/b?x=1") + "\">here</a>"),
+                response.body());
+    }
+
+    @Test
+    void movedPermanentlyKeepsTheTargetAsWritten() throws Exception {
+        HttpResponse<String> response = get("moved");
+        assertEquals(301, response.statusCode());
+        assertEquals("/here", response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void headerConditionDecidesPerRequest() throws Exception {
+        assertEquals(403, get("index.html", "X-Block", "yes").statusCode());
+        assertEquals(200, get("index.html", "X-Block", "no").statusCode());
+    }
+
+    @Test
+    void unmatchedRequestPassesThroughUntouched() throws Exception {
+        HttpResponse<String> response = get("");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Turnpike is running"), response.body());
+        assertEquals(404, get("no/such/page").statusCode());
+    }
+
+    @Test
+    void theAdminUiFragmentIsServedUnderTurnpike() throws Exception {
+        HttpResponse<String> response = get("turnpike/");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<title>Turnpike</title>"), response.body());
+    }
+
+    @Test
+    void theStatusApiShowsTheExtensionAndTheServingRules() throws Exception {
+        HttpResponse<String> response = get("turnpike/api/status");
+        assertEquals(200, response.statusCode());
+        JsonObject status;
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            status = reader.readObject();
+        }
+        assertEquals(true, status.getJsonObject("extension").getBoolean("active"));
+        assertEquals(List.of("BeforeBeanDiscovery", "AfterBeanDiscovery", "AfterDeploymentValidation"),
+                status.getJsonObject("extension").getJsonArray("phases").getValuesAs(v -> v.toString().replace("\"", "")));
+        assertEquals("harness.xml", status.getJsonObject("configuration").getString("source"));
+        assertEquals(4, status.getJsonArray("rules").size());
+        assertEquals("<resin:Forbidden regexp=\"^/private/\"/>",
+                status.getJsonArray("rules").getJsonObject(0).getString("rule"));
+        assertEquals("harness.xml:2:3", status.getJsonArray("rules").getJsonObject(0).getString("origin"));
+    }
+
+    @Test
+    void cauchoStatusListsTheRulesAndTheLastProblems() throws Exception {
+        harness.live().failed("harness.xml", List.of(new dev.turnpike.config.ConfigProblem("harness.xml", 3, 4,
+                "TPC0102", "unknown element <resin:Nope>")), Instant.now());
+        HttpResponse<String> response = get("caucho-status");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("&lt;resin:Forbidden regexp=&quot;^/private/&quot;/&gt;"), response.body());
+        assertTrue(response.body().contains("harness.xml:3:4: TPC0102 unknown element &lt;resin:Nope&gt;"),
+                response.body());
+        assertEquals(403, get("private/x").statusCode(), "a failed load keeps the rules serving");
+    }
+}
