@@ -85,7 +85,7 @@ public class RuleRegistry {
                 LOG.log(Level.SEVERE, problem.toString());
             }
             LOG.severe(() -> "Turnpike could not load " + reloader.source().name() + " ("
-                    + failed.problems().size() + " problems); " + (serving == null
+                    + failed.problems().size() + (failed.problems().size() == 1 ? " problem); " : " problems); ") + (serving == null
                     ? "no rules are loaded, every request answers 503 until the file is fixed"
                     : "the " + serving.size() + " rules loaded before keep serving"));
         }
