@@ -14,6 +14,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
@@ -32,6 +34,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RuleRegistry {
 
     /** System property: how often the configuration file is checked for changes. */
@@ -63,9 +66,12 @@ public class RuleRegistry {
             LOG.info(() -> "Turnpike checks " + source.name() + " for changes every " + interval + " ms");
         }
         RuleSet rules = live.current();
+        String base = localBaseUrl();
         LOG.info("Turnpike ready: " + (rules == null ? "no rules (the configuration has errors, every request"
-                + " answers 503)" : rules.size() + " rules") + " from " + source.name()
-                + "; status at /caucho-status, page at /turnpike/");
+                + " answers 503)" : count(rules.size(), "rule")) + " from " + source.name()
+                + "\n  rules serving now: " + base + "/caucho-status (JSON: " + base + "/turnpike/api/status)"
+                + "\n  Turnpike page:     " + base + "/turnpike/"
+                + (source.watched() ? "" : "\n  sample rules to try: listed on " + base + "/"));
     }
 
     @Timeout
@@ -77,7 +83,7 @@ public class RuleRegistry {
         Instant now = Instant.now();
         if (outcome instanceof Outcome.Loaded loaded) {
             live.loaded(loaded.rules(), now);
-            LOG.info(() -> "Turnpike loaded " + loaded.rules().size() + " rules from " + loaded.rules().source());
+            LOG.info(() -> "Turnpike loaded " + count(loaded.rules().size(), "rule") + " from " + loaded.rules().source());
         } else if (outcome instanceof Outcome.Failed failed) {
             RuleSet serving = live.current();
             live.failed(reloader.source().name(), failed.problems(), now);
@@ -85,9 +91,25 @@ public class RuleRegistry {
                 LOG.log(Level.SEVERE, problem.toString());
             }
             LOG.severe(() -> "Turnpike could not load " + reloader.source().name() + " ("
-                    + failed.problems().size() + (failed.problems().size() == 1 ? " problem); " : " problems); ") + (serving == null
+                    + count(failed.problems().size(), "problem") + "); " + (serving == null
                     ? "no rules are loaded, every request answers 503 until the file is fixed"
-                    : "the " + serving.size() + " rules loaded before keep serving"));
+                    : "the " + count(serving.size(), "rule") + " loaded before keep serving"));
         }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Where this server answers HTTP on this machine, for the startup banner: WildFly's HTTP port
+     * and port offset when running in WildFly, else only the path is meaningful.
+     */
+    private static String localBaseUrl() {
+        if (System.getProperty("jboss.home.dir") == null) {
+            return "";
+        }
+        int port = Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        return "http://localhost:" + port;
     }
 }

@@ -4,9 +4,13 @@ import dev.turnpike.admin.StatusResource;
 import dev.turnpike.admin.TurnpikeApi;
 import dev.turnpike.cdi.LiveRules;
 import jakarta.servlet.DispatcherType;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +37,7 @@ final class FastHarness implements AutoCloseable {
     private final WeldContainer weld;
     private final Server jetty;
     private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private FastHarness(WeldContainer weld, Server jetty, URI base) {
         this.weld = weld;
@@ -84,6 +89,15 @@ final class FastHarness implements AutoCloseable {
 
     URI uri(String pathAndQuery) {
         return base.resolve(pathAndQuery);
+    }
+
+    /** GETs a path relative to the root, with header name/value pairs, without following redirects. */
+    HttpResponse<String> get(String pathAndQuery, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     LiveRules live() {

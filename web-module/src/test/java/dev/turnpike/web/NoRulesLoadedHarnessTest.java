@@ -3,8 +3,6 @@ package dev.turnpike.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 class NoRulesLoadedHarnessTest {
 
     private static FastHarness harness;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -27,7 +24,7 @@ class NoRulesLoadedHarnessTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(harness.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return harness.get(path);
     }
 
     @Test
