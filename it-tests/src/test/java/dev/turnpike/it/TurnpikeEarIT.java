@@ -182,22 +182,16 @@ class TurnpikeEarIT {
         Files.move(temporary, CONFIG, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private URI uri(String path) throws Exception {
-        return base.toURI().resolve(path);
+    private URI uri(String path) {
+        return URI.create(base.toString()).resolve(path);
     }
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
-            if (headers.length > 0) {
-                request.headers(headers);
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
         }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonObject status() throws Exception {

@@ -42,9 +42,13 @@ final class ServletRequestView implements RequestView {
         return request.getRequestURI();
     }
 
-    /** Servlet path plus path info: the container has decoded, normalised and mapped it. */
     @Override
     public String path() {
+        return contextRelativePath(request);
+    }
+
+    /** Servlet path plus path info: the container has decoded, normalised and mapped it. */
+    static String contextRelativePath(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         if (pathInfo == null) {

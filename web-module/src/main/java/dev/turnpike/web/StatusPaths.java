@@ -12,7 +12,7 @@ final class StatusPaths {
 
     /** {@code /caucho-status} or anything under {@code /turnpike/}. */
     static boolean isStatus(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = ServletRequestView.contextRelativePath(request);
         return path.equals("/caucho-status") || path.startsWith("/turnpike/");
     }
 
