@@ -50,7 +50,7 @@ public final class ConfigReloader {
         }
         lastContent = content;
         try {
-            return new Outcome.Loaded(reader.read(source.name(), content));
+            return new Outcome.Loaded(reader.read(source.name(), content, source.directory()));
         } catch (ConfigException e) {
             return new Outcome.Failed(e.problems());
         }

@@ -11,6 +11,11 @@ public interface ConfigSource {
     /** The current content. */
     byte[] read() throws IOException;
 
+    /** The directory relative imports resolve against, or {@code null} when there is none. */
+    default java.nio.file.Path directory() {
+        return null;
+    }
+
     /** Whether the content can change while the server runs, and so is polled. */
     boolean watched();
 }

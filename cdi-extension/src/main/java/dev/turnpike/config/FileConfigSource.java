@@ -30,6 +30,11 @@ public record FileConfigSource(Path path) implements ConfigSource {
     }
 
     @Override
+    public Path directory() {
+        return path.toAbsolutePath().getParent();
+    }
+
+    @Override
     public boolean watched() {
         return true;
     }

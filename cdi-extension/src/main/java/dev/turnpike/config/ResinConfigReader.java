@@ -1,179 +1,257 @@
 package dev.turnpike.config;
 
 import dev.turnpike.config.TagSpec.Kind;
-import dev.turnpike.rules.Rule;
+import dev.turnpike.config.TagSpec.Mode;
+import dev.turnpike.rules.RuleList;
 import dev.turnpike.rules.RuleSet;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 
 /**
- * Reads a Resin rule configuration ({@code resin-web.xml} style, root {@code <web-app>}) into a
- * {@link RuleSet}.
+ * Reads a Resin configuration into a {@link RuleSet}: a {@code resin.xml} ({@code <resin>} with
+ * clusters, servers, hosts and web-apps), a {@code resin-web.xml} ({@code <web-app>}), or a bare
+ * {@code <rewrite-dispatch>}. Rules of both Resin generations are read from every container:
+ * Resin 4's {@code resin:*} tags and Resin 3.1's {@code <rewrite-dispatch>}.
  *
- * <p>Every element and attribute must be one Turnpike knows: anything else is a problem naming
- * the place and the names known there. All problems in a file are collected, then reported
- * together; a file with problems produces no rule set at all.
+ * <p>Rule tags are checked strictly: every element and attribute must be one Turnpike knows,
+ * and anything else is a problem naming the place and the names known there. Elements of a
+ * container that are not about rules (servlets, databases, logging, ...) are skipped and listed
+ * in {@link RuleSet#skipped()}. All problems in a file are collected, then reported together; a
+ * file with problems produces no rule set at all.
  */
 public final class ResinConfigReader {
 
     private static final String XSI_NS = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
 
-    private final List<TagSpec> tags;
+    /** How deep imports may nest, so a file importing itself cannot loop. */
+    static final int MAX_IMPORT_DEPTH = 8;
 
-    /** A reader for the built-in Resin tags. */
-    public ResinConfigReader() {
-        this.tags = ResinTags.ALL;
-    }
+    private final TagCatalog catalog = TagCatalog.BUILT_IN;
 
     /**
-     * Reads one configuration file.
+     * Reads one configuration that has no directory for relative imports.
      *
      * @param file    the file name used in problems and as the rule set's source
      * @param content the file's bytes
      * @throws ConfigException listing every problem in the file
      */
     public RuleSet read(String file, byte[] content) throws ConfigException {
-        ConfigElement root = ConfigDocumentReader.read(file, content);
-        List<ConfigProblem> problems = new ArrayList<>();
-        if (!isRoot(root)) {
-            throw new ConfigException(List.of(problem(file, root.position(), "TPC0101", "the root element must be"
-                    + " <web-app> in namespace " + ResinTags.RESIN_NS + " (or no namespace), not "
-                    + root.display() + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace()))));
-        }
-        Object built = build(file, root, ResinTags.WEB_APP, problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        List<Rule> rules = new ArrayList<>();
-        for (Object child : (List<?>) built) {
-            rules.add((Rule) child);
-        }
-        return new RuleSet(rules, file);
+        return read(file, content, null);
     }
 
-    private static boolean isRoot(ConfigElement root) {
-        return root.localName().equals(ResinTags.WEB_APP.name())
-                && (root.namespace().equals(ResinTags.RESIN_NS) || root.namespace().isEmpty());
+    /**
+     * Reads one configuration file.
+     *
+     * @param directory where relative {@code <import path>}s resolve, or {@code null}
+     * @throws ConfigException listing every problem in the file (and in the files it imports)
+     */
+    public RuleSet read(String file, byte[] content, Path directory) throws ConfigException {
+        ConfigElement root = ConfigDocumentReader.read(file, content);
+        ReadSession session = new ReadSession(this, file, directory, 0);
+        TagSpec rootSpec = catalog.root(root);
+        if (rootSpec == null) {
+            throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
+                    "TPC0101", "the root element must be one of " + catalog.rootNames() + " in namespace "
+                    + TagCatalog.RESIN_NS + " (or no namespace), not " + root.display()
+                    + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace()))));
+        }
+        Object built = build(session, root, rootSpec);
+        if (!session.problems().isEmpty()) {
+            throw new ConfigException(session.problems());
+        }
+        return Containers.toRuleSet(built, file, List.copyOf(session.skipped()), session.imports());
+    }
+
+    /**
+     * Reads an imported file, whose root is {@code <rewrite-dispatch>}.
+     *
+     * @throws ConfigException listing every problem in the file
+     */
+    RuleList readImport(String file, byte[] content, Path directory, int depth) throws ConfigException {
+        ConfigElement root = ConfigDocumentReader.read(file, content);
+        ReadSession session = new ReadSession(this, file, directory, depth);
+        TagSpec spec = catalog.find(root);
+        if (spec == null || spec.kind() != Kind.REWRITE_BLOCK) {
+            throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
+                    "TPC0101", "an imported file's root element must be <rewrite-dispatch>, not " + root.display())));
+        }
+        Object built = build(session, root, spec);
+        if (!session.problems().isEmpty()) {
+            throw new ConfigException(session.problems());
+        }
+        return ((Containers.RewriteBlock) built).rules();
     }
 
     /** Checks one element against its spec, builds its children, then the element itself. */
-    private Object build(String file, ConfigElement element, TagSpec spec, List<ConfigProblem> problems) {
-        int before = problems.size();
-        Map<String, ConfigAttribute> attributes = checkAttributes(file, element, spec, problems);
-        if (!element.text().isEmpty()) {
-            problems.add(problem(file, element.textPosition(), "TPC0107", "unexpected text \""
-                    + abbreviate(element.text()) + "\" in " + element.display() + "; "
-                    + (spec.children().isEmpty() ? "it takes no content" : "it takes only child elements")));
+    private Object build(ReadSession session, ConfigElement element, TagSpec spec) {
+        int before = session.problems().size();
+        Map<String, List<ConfigAttribute>> attributes = new LinkedHashMap<>();
+        checkAttributes(session, element, spec, attributes);
+        if (spec.scope() != null) {
+            session.enter(spec.scope().variables(element));
         }
-        List<Object> children = new ArrayList<>();
-        for (ConfigElement child : element.children()) {
-            TagSpec childSpec = childSpec(file, element, spec, child, problems);
-            if (childSpec != null) {
-                Object built = build(file, child, childSpec, problems);
-                if (built != null) {
-                    children.add(built);
-                }
+        try {
+            if (!element.text().isEmpty() && spec.mode() != Mode.TEXT) {
+                session.problem(element.textPosition(), "TPC0107", "unexpected text \"" + abbreviate(element.text())
+                        + "\" in " + element.display() + "; " + (spec.children().isEmpty()
+                        ? "it takes no content" : "it takes only child elements"));
+            }
+            List<Object> children = new ArrayList<>();
+            for (ConfigElement child : element.children()) {
+                buildChild(session, element, spec, child, attributes, children);
+            }
+            checkRequired(session, element, spec, attributes);
+            if (session.problems().size() > before) {
+                return null;
+            }
+            TagContext context = new TagContext(session, element, spec, attributes);
+            Object built = spec.factory().create(context, children);
+            return context.failed() ? null : built;
+        } finally {
+            if (spec.scope() != null) {
+                session.leave();
             }
         }
-        if (problems.size() > before) {
-            return null;
-        }
-        TagContext context = new TagContext(file, element, attributes, problems);
-        Object built = spec.factory().create(context, children);
-        return context.failed() ? null : built;
     }
 
-    private Map<String, ConfigAttribute> checkAttributes(String file, ConfigElement element, TagSpec spec,
-                                                         List<ConfigProblem> problems) {
-        Map<String, ConfigAttribute> byCanonical = new LinkedHashMap<>();
+    private void buildChild(ReadSession session, ConfigElement parent, TagSpec parentSpec, ConfigElement child,
+                            Map<String, List<ConfigAttribute>> attributes, List<Object> children) {
+        TagSpec childSpec = catalog.find(child);
+        if (childSpec != null && parentSpec.children().contains(childSpec.kind())) {
+            Object built = build(session, child, childSpec);
+            if (built != null) {
+                children.add(built);
+            }
+            return;
+        }
+        AttributeSpec asElement = attributeElement(parentSpec, child);
+        if (asElement != null) {
+            addAttribute(session, parent, asElement, new ConfigAttribute("", child.localName(), child.writtenName(),
+                    child.text(), child.position()), attributes);
+            return;
+        }
+        if (parentSpec.mode() == Mode.CONTAINER && childSpec == null && !catalog.looksLikeRuleTag(child)) {
+            session.skipped(child.display());
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        String code;
+        if (childSpec != null) {
+            code = "TPC0110";
+            message.append(child.display()).append(" is ").append(describe(childSpec.kind()))
+                    .append(" and cannot stand in ").append(parent.display());
+            if (childSpec.kind() == Kind.OLD_RULE) {
+                message.append(" (Resin 3.1 rules go inside <rewrite-dispatch>)");
+            }
+        } else {
+            code = "TPC0102";
+            message.append("unknown element ").append(child.display()).append(" in ").append(parent.display());
+            TagSpec suggestion = catalog.suggest(child);
+            if (suggestion != null && suggestion.namespace().equals(child.namespace())) {
+                message.append("; did you mean <").append(suggestion.display()).append(">?");
+            } else if (suggestion != null) {
+                message.append(" (namespace ").append(child.namespace().isEmpty() ? "none" : child.namespace())
+                        .append("); did you mean <").append(suggestion.display()).append("> with xmlns:resin=\"")
+                        .append(suggestion.namespace()).append("\"?");
+            }
+        }
+        message.append("; ").append(knownChildren(parentSpec));
+        session.problem(child.position(), code, message.toString());
+    }
+
+    /** The attribute a child element sets, when it is written as {@code <name>value</name>}. */
+    private static AttributeSpec attributeElement(TagSpec spec, ConfigElement child) {
+        boolean plain = child.children().isEmpty() && child.attributes().isEmpty()
+                && (child.namespace().isEmpty() || child.namespace().equals(TagCatalog.RESIN_NS));
+        return plain ? spec.attribute(child.localName()) : null;
+    }
+
+    private void checkAttributes(ReadSession session, ConfigElement element, TagSpec spec,
+                                 Map<String, List<ConfigAttribute>> attributes) {
         for (ConfigAttribute attribute : element.attributes().values()) {
-            if (attribute.namespace().equals(XSI_NS)) {
+            if (attribute.namespace().equals(XSI_NS) || attribute.namespace().equals(XMLConstants.XML_NS_URI)) {
                 continue;
             }
             AttributeSpec attributeSpec = attribute.namespace().isEmpty() ? spec.attribute(attribute.localName()) : null;
             if (attributeSpec == null) {
-                problems.add(problem(file, attribute.position(), "TPC0103", "unknown attribute '"
-                        + attribute.writtenName() + "' on " + element.display() + "; " + knownAttributes(spec)));
+                if (spec.mode() != Mode.CONTAINER) {
+                    session.problem(attribute.position(), "TPC0103", "unknown attribute '" + attribute.writtenName()
+                            + "' on " + element.display() + "; " + knownAttributes(spec));
+                }
                 continue;
             }
-            ConfigAttribute earlier = byCanonical.putIfAbsent(attributeSpec.name(), attribute);
-            if (earlier != null) {
-                problems.add(problem(file, attribute.position(), "TPC0108", "'" + attribute.writtenName()
-                        + "' and '" + earlier.writtenName() + "' on " + element.display()
-                        + " are two names for the same setting; give only one"));
-            } else if (attribute.value().isEmpty() && attributeSpec.required()) {
-                problems.add(problem(file, attribute.position(), "TPC0109", "attribute '" + attribute.writtenName()
-                        + "' of " + element.display() + " is empty; it gives " + attributeSpec.purpose()));
-            }
+            addAttribute(session, element, attributeSpec, attribute, attributes);
         }
+    }
+
+    private static void addAttribute(ReadSession session, ConfigElement element, AttributeSpec spec,
+                                     ConfigAttribute attribute, Map<String, List<ConfigAttribute>> attributes) {
+        List<ConfigAttribute> earlier = attributes.computeIfAbsent(spec.name(), name -> new ArrayList<>());
+        if (!earlier.isEmpty() && !spec.repeatable()) {
+            ConfigAttribute first = earlier.get(0);
+            session.problem(attribute.position(), "TPC0108", first.writtenName().equals(attribute.writtenName())
+                    ? "'" + attribute.writtenName() + "' is given twice on " + element.display() + "; give it once"
+                    : "'" + attribute.writtenName() + "' and '" + first.writtenName() + "' on " + element.display()
+                    + " are two names for the same setting; give only one");
+            return;
+        }
+        if (attribute.value().isEmpty() && spec.required()) {
+            session.problem(attribute.position(), "TPC0109", "attribute '" + attribute.writtenName() + "' of "
+                    + element.display() + " is empty; it gives " + spec.purpose());
+        }
+        earlier.add(attribute);
+    }
+
+    private static void checkRequired(ReadSession session, ConfigElement element, TagSpec spec,
+                                      Map<String, List<ConfigAttribute>> attributes) {
         for (AttributeSpec attributeSpec : spec.attributes()) {
-            if (attributeSpec.required() && !byCanonical.containsKey(attributeSpec.name())) {
-                problems.add(problem(file, element.position(), "TPC0104", element.display() + " needs attribute '"
-                        + attributeSpec.name() + "': " + attributeSpec.purpose()));
+            if (attributeSpec.required() && !attributes.containsKey(attributeSpec.name())) {
+                session.problem(element.position(), "TPC0104", element.display() + " needs attribute '"
+                        + attributeSpec.name() + "': " + attributeSpec.purpose());
             }
         }
-        return byCanonical;
     }
 
-    private TagSpec childSpec(String file, ConfigElement parent, TagSpec parentSpec, ConfigElement child,
-                              List<ConfigProblem> problems) {
-        TagSpec found = null;
-        for (TagSpec candidate : tags) {
-            if (candidate.name().equals(child.localName()) && candidate.namespace().equals(child.namespace())) {
-                found = candidate;
-            }
-        }
-        if (found != null && parentSpec.children().contains(found.kind())) {
-            return found;
-        }
-        StringBuilder message = new StringBuilder();
-        if (found != null) {
-            message.append(child.display()).append(" is a ").append(found.kind() == Kind.CONDITION ? "condition" : "rule")
-                    .append(" and cannot stand in ").append(parent.display());
-        } else {
-            message.append("unknown element ").append(child.display()).append(" in ").append(parent.display());
-            TagSpec sameName = sameNameOtherNamespace(child);
-            if (sameName != null) {
-                message.append(" (namespace ").append(child.namespace().isEmpty() ? "none" : child.namespace())
-                        .append("); did you mean ").append(sameName.display()).append(" with xmlns:resin=\"")
-                        .append(sameName.namespace()).append("\"?");
-            }
-        }
-        message.append("; ").append(knownChildren(parentSpec));
-        problems.add(problem(file, child.position(), found != null ? "TPC0110" : "TPC0102", message.toString()));
-        return null;
-    }
-
-    private TagSpec sameNameOtherNamespace(ConfigElement child) {
-        for (TagSpec candidate : tags) {
-            if (candidate.name().equals(child.localName()) && candidate.kind() != Kind.ROOT) {
-                return candidate;
-            }
-        }
-        return null;
+    private static String describe(Kind kind) {
+        return switch (kind) {
+            case CONDITION, OLD_CONDITION -> "a condition";
+            case RULE, OLD_RULE -> "a rule";
+            case FILTER -> "a filter";
+            case REWRITE_BLOCK -> "a <rewrite-dispatch> block";
+            case CONTAINER -> "a container";
+            case VALUE, SETTING -> "a setting";
+        };
     }
 
     private String knownChildren(TagSpec parentSpec) {
         if (parentSpec.children().isEmpty()) {
-            return parentSpec.display() + " takes no child elements";
+            return "<" + parentSpec.display() + "> takes no child elements";
         }
-        String names = tags.stream()
-                .filter(tag -> parentSpec.children().contains(tag.kind()))
-                .map(TagSpec::display)
-                .sorted()
-                .collect(Collectors.joining(", "));
-        String kinds = parentSpec.children().stream().map(Kind::plural).sorted().distinct()
-                .collect(Collectors.joining(" and "));
-        return "known " + kinds + " here: " + names;
+        List<String> groups = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            if (!parentSpec.children().contains(kind)) {
+                continue;
+            }
+            String names = catalog.all().stream()
+                    .filter(tag -> tag.kind() == kind)
+                    .map(tag -> "<" + tag.display() + ">")
+                    .sorted()
+                    .distinct()
+                    .collect(Collectors.joining(", "));
+            groups.add(kind.plural() + " " + names);
+        }
+        return "known here: " + String.join("; ", groups);
     }
 
     private static String knownAttributes(TagSpec spec) {
         if (spec.attributes().isEmpty()) {
-            return spec.display() + " takes no attributes";
+            return "<" + spec.display() + "> takes no attributes";
         }
         List<String> names = new ArrayList<>();
         for (AttributeSpec attribute : spec.attributes()) {
@@ -189,7 +267,7 @@ public final class ResinConfigReader {
         return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
     }
 
-    private static ConfigProblem problem(String file, Position at, String code, String message) {
-        return new ConfigProblem(file, at.line(), at.column(), code, message);
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 }

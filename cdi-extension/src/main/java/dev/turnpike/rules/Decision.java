@@ -1,29 +1,45 @@
 package dev.turnpike.rules;
 
 /**
- * What a rule set decided for one request.
+ * What the rules decided for one request.
  *
  * <p>{@link #PASS} means no rule fired and the request continues untouched; every other
- * decision names the rule that fired.
+ * decision names the rule that made it.
  */
-public sealed interface Decision permits Decision.Pass, Decision.SendError, Decision.Redirect {
+public sealed interface Decision extends Outcome permits Decision.Pass, Decision.Dispatch, Decision.Forward,
+        Decision.SendError, Decision.Redirect, Decision.Proxy {
 
     /** No rule fired: the request continues to the application unchanged. */
-    Decision PASS = new Pass();
+    Decision PASS = new Pass(null);
 
-    /** The rule that fired, or {@code null} for {@link #PASS}. */
+    /** The rule that decided, or {@code null} for {@link #PASS}. */
     Rule rule();
 
-    /** No rule fired. */
-    record Pass() implements Decision {
-        @Override
-        public Rule rule() {
-            return null;
-        }
+    /**
+     * The request continues to the application with its own URI. With a rule (a
+     * {@code Dispatch} without target) no further rules, of this level or inner ones, run.
+     */
+    record Pass(Rule rule) implements Decision {
+    }
+
+    /**
+     * Serve the request as if it had been made for {@code target} (a path inside the current
+     * web-app, possibly with a query string that replaces the request's).
+     */
+    record Dispatch(Rule rule, String target) implements Decision {
+    }
+
+    /**
+     * Forward the request to {@code target} with the servlet request dispatcher.
+     *
+     * @param viaRoot whether the target is resolved by the root web-app ({@code /}) rather than
+     *                the current one
+     */
+    record Forward(Rule rule, String target, boolean viaRoot) implements Decision {
     }
 
     /** Answer with an error status (and the container's error page). */
-    record SendError(Rule rule, int status) implements Decision {
+    record SendError(Rule rule, int status, String message) implements Decision {
     }
 
     /**
@@ -34,5 +50,15 @@ public sealed interface Decision permits Decision.Pass, Decision.SendError, Deci
      * @param location the {@code Location} header value, already escaped for a header
      */
     record Redirect(Rule rule, int status, String location) implements Decision {
+    }
+
+    /**
+     * Hand the request to a backend.
+     *
+     * @param rule    the rule that fired
+     * @param backend which backends and how to reach them
+     * @param uri     the request URI the backend sees (without query string)
+     */
+    record Proxy(Rule rule, BackendRoute backend, String uri) implements Decision {
     }
 }

@@ -1,24 +1,30 @@
 package dev.turnpike.rules;
 
 /**
- * One dispatch rule: it either does not apply to a request, or it decides what the request
- * becomes.
+ * One dispatch rule: it either does not fire for a request, or it says what happens next.
  *
- * <p>Rules are immutable and shared by every thread. {@link Object#toString()} renders the rule
- * in configuration syntax.
+ * <p>Rules are immutable (apart from their on/off {@link RuleSwitch}) and shared by every
+ * thread. {@link Object#toString()} renders the rule in configuration syntax.
  */
 public interface Rule {
 
     /**
      * Applies this rule to a request.
      *
-     * @param request the request
-     * @param subject the string the rule's regexp is matched against (for web-app rules, the
-     *                context-relative path)
-     * @return the decision, or {@code null} when the rule does not apply
+     * @param exchange the request and what earlier rules did to it
+     * @param subject  the string the rule's regexp is matched against: the full URL at server
+     *                 level, the full path at host level, the context-relative path at web-app
+     *                 level, possibly rewritten by earlier rules
+     * @return a decision, {@link Outcome.Continue} to go on with the following rules, or
+     *         {@code null} when the rule does not fire
      */
-    Decision apply(RequestView request, String subject);
+    Outcome apply(Exchange exchange, String subject);
 
     /** Where the rule was declared, as {@code file:line:column}. */
     String origin();
+
+    /** The rule's name, or {@code null} when it has none. */
+    default String name() {
+        return null;
+    }
 }

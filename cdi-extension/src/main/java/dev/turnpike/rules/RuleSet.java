@@ -1,61 +1,185 @@
 package dev.turnpike.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An immutable, ordered list of rules, shared by every request thread.
+ * A whole configuration's rules, immutable and shared by every request thread: server-level rules
+ * (matching the full URL {@code http://host/path}), host-level rules per virtual host (matching
+ * the full path), and web-app rules per host and context path (matching the context-relative
+ * path).
  *
- * <p>Evaluation is first-match-wins in document order: each rule's regexp is tried against the
- * subject (for web-app rules, the context-relative path); the first rule whose regexp matches
- * and whose conditions pass decides. A rule whose regexp matches but whose conditions fail
- * defers to the following rules. When no rule fires the decision is {@link Decision#PASS}.
+ * <p>A request meets the server level first, then its host's rules, then its web-app's rules;
+ * each level passes to the next only when none of its rules decided. Within a level the first
+ * rule that decides wins. When no rule decides the decision is {@link Decision#PASS}.
  */
 public final class RuleSet {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.rules");
 
     /** The rule set of a configuration without rules. */
-    public static final RuleSet EMPTY = new RuleSet(List.of(), "(none)");
+    public static final RuleSet EMPTY = new RuleSet(RuleList.EMPTY, List.of(), RuleList.EMPTY, RuleList.EMPTY, "(none)");
 
-    private final Rule[] rules;
+    private final RuleList server;
+    private final List<HostRules> hosts;
+    private final RuleList hostDefault;
+    private final RuleList webAppDefault;
     private final String source;
+    private final List<String> skipped;
+    private final List<RuleImport> imports;
 
     /**
-     * @param rules  the rules in evaluation order
-     * @param source a description of where the rules came from, e.g. the file path
+     * @param server        server-level rules
+     * @param hosts         the virtual hosts, in configuration order
+     * @param hostDefault   host-level rules for hosts not configured
+     * @param webAppDefault web-app rules for web-apps not configured (a {@code resin-web.xml}'s rules)
+     * @param source        where the rules came from, e.g. the file path
      */
-    public RuleSet(List<? extends Rule> rules, String source) {
-        this.rules = rules.toArray(new Rule[0]);
+    public RuleSet(RuleList server, List<HostRules> hosts, RuleList hostDefault, RuleList webAppDefault,
+                   String source) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.hosts = List.copyOf(hosts);
+        this.hostDefault = Objects.requireNonNull(hostDefault, "hostDefault");
+        this.webAppDefault = Objects.requireNonNull(webAppDefault, "webAppDefault");
         this.source = Objects.requireNonNull(source, "source");
+        this.skipped = List.of();
+        this.imports = List.of();
     }
 
-    /** Decides what happens to a request. */
-    public Decision evaluate(RequestView request) {
-        String subject = request.path();
-        for (Rule rule : rules) {
-            Decision decision = rule.apply(request, subject);
-            if (decision != null) {
-                if (LOG.isLoggable(Level.FINER)) {
-                    LOG.finer(rule + " (" + rule.origin() + ") matched " + subject + " -> " + decision);
-                }
-                return decision;
-            }
+    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports) {
+        this.server = rules.server;
+        this.hosts = rules.hosts;
+        this.hostDefault = rules.hostDefault;
+        this.webAppDefault = rules.webAppDefault;
+        this.source = rules.source;
+        this.skipped = List.copyOf(skipped);
+        this.imports = List.copyOf(imports);
+    }
+
+    /**
+     * This rule set with what its configuration said besides rules.
+     *
+     * @param skipped the elements that were not about rules and were skipped, as written
+     * @param imports the imported rule files, reloaded while the rules serve
+     */
+    public RuleSet withDetails(List<String> skipped, List<RuleImport> imports) {
+        return new RuleSet(this, skipped, imports);
+    }
+
+    /** The elements of the configuration that were not about rules and were skipped. */
+    public List<String> skipped() {
+        return skipped;
+    }
+
+    /** The imported rule files. */
+    public List<RuleImport> imports() {
+        return imports;
+    }
+
+    /** Web-app rules only, as a {@code resin-web.xml} declares them. */
+    public RuleSet(List<? extends Rule> webAppRules, String source) {
+        this(RuleList.EMPTY, List.of(), RuleList.EMPTY, new RuleList(List.of(), webAppRules), source);
+    }
+
+    /** Decides what happens to a request, recording the rules' side effects on the exchange. */
+    public Decision evaluate(Exchange exchange) {
+        Decision decision = decide(server, exchange, server.isEmpty() ? null : exchange.fullUrl());
+        if (decision != null) {
+            return decision;
+        }
+        HostRules host = host(exchange.hostName());
+        RuleList hostLevel = host != null ? host.rules() : hostDefault;
+        decision = decide(hostLevel, exchange, hostLevel.isEmpty() ? null : exchange.fullPath());
+        if (decision != null) {
+            return decision;
+        }
+        RuleList webApp = host != null ? host.webApp(exchange.contextPath()) : null;
+        if (webApp == null) {
+            webApp = webAppDefault;
+        }
+        decision = decide(webApp, exchange, exchange.path());
+        if (decision != null) {
+            return decision;
         }
         if (LOG.isLoggable(Level.FINEST)) {
-            LOG.finest("no rule matched " + subject);
+            LOG.finest("no rule decided for " + exchange.path());
         }
         return Decision.PASS;
     }
 
+    private static Decision decide(RuleList rules, Exchange exchange, String subject) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        Outcome outcome = rules.evaluate(exchange, subject);
+        if (outcome instanceof Decision decision) {
+            if (LOG.isLoggable(Level.FINER)) {
+                LOG.finer(decision.rule() + " (" + (decision.rule() == null ? "-" : decision.rule().origin())
+                        + ") decided " + subject + " -> " + decision);
+            }
+            return decision;
+        }
+        return null;
+    }
+
+    /** The host answering to a lower-cased name: by name, then by pattern, then the default host. */
+    public HostRules host(String hostName) {
+        HostRules fallback = null;
+        for (HostRules host : hosts) {
+            if (host.answersTo(hostName)) {
+                return host;
+            }
+            if (fallback == null && host.isDefault()) {
+                fallback = host;
+            }
+        }
+        return fallback;
+    }
+
+    /** Where a list of rules applies. */
+    public record Scope(String level, String host, String webApp, RuleList rules) {
+    }
+
+    /** Every list of rules with where it applies, in the order requests meet them. */
+    public List<Scope> scopes() {
+        List<Scope> scopes = new ArrayList<>();
+        add(scopes, "server", null, null, server);
+        add(scopes, "host", "(any other)", null, hostDefault);
+        for (HostRules host : hosts) {
+            add(scopes, "host", host.id(), null, host.rules());
+            for (Map.Entry<String, RuleList> app : host.webApps().entrySet()) {
+                add(scopes, "web-app", host.id(), app.getKey().isEmpty() ? "/" : app.getKey(), app.getValue());
+            }
+        }
+        add(scopes, "web-app", "(any)", "(any other)", webAppDefault);
+        return scopes;
+    }
+
+    private static void add(List<Scope> scopes, String level, String host, String webApp, RuleList rules) {
+        if (!rules.isEmpty()) {
+            scopes.add(new Scope(level, host, webApp, rules));
+        }
+    }
+
+    /** Every top-level rule, in the order requests meet them. */
     public List<Rule> rules() {
-        return List.of(rules);
+        List<Rule> all = new ArrayList<>();
+        for (Scope scope : scopes()) {
+            all.addAll(scope.rules().rules());
+        }
+        return all;
     }
 
     public int size() {
-        return rules.length;
+        return rules().size();
+    }
+
+    public List<HostRules> hosts() {
+        return hosts;
     }
 
     public String source() {
@@ -64,6 +188,6 @@ public final class RuleSet {
 
     @Override
     public String toString() {
-        return "RuleSet[" + source + ", " + rules.length + " rules]";
+        return "RuleSet[" + source + ", " + size() + " rules]";
     }
 }

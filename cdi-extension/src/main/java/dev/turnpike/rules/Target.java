@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A rule target: text in Java replacement syntax ({@code $1} for a group, {@code \$} for a
- * literal dollar) that replaces the <em>first</em> match of the rule's regexp in the subject,
- * keeping the rest of the subject, as Resin's {@code matcher.replaceFirst(target)} does:
+ * literal dollar) that replaces matches of the rule's regexp in the subject, keeping the rest of
+ * the subject. Resin 4's target rules replace the <em>first</em> match
+ * ({@code matcher.replaceFirst}); {@code resin:Forward} and every Resin 3.1 rule replace
+ * <em>all</em> matches ({@code matcher.replaceAll}). Either way
  * {@code regexp="^/foo" target="/bar"} maps {@code /foo/x} to {@code /bar/x}.
  *
  * <p>Group references are checked against the regexp when the target is built, so a rule can
@@ -15,12 +17,22 @@ import java.util.regex.Pattern;
  */
 public final class Target {
 
+    /** Which matches of the regexp a target replaces. */
+    public enum Replace {
+        /** Only the first match, as Resin 4's target rules. */
+        FIRST,
+        /** Every match, as {@code resin:Forward} and Resin 3.1's rules. */
+        ALL
+    }
+
     private final String text;
     private final boolean literal;
+    private final Replace replace;
 
-    private Target(String text, boolean literal) {
+    private Target(String text, boolean literal, Replace replace) {
         this.text = text;
         this.literal = literal;
+        this.replace = replace;
     }
 
     /**
@@ -32,12 +44,30 @@ public final class Target {
      *                                  regexp; the message says why
      */
     public static Target of(String text, Pattern regexp) {
+        return of(text, regexp, Replace.FIRST);
+    }
+
+    /** Builds a target that replaces the first or every match of the regexp. */
+    public static Target of(String text, Pattern regexp, Replace replace) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(replace, "replace");
+        checkHeaderSafe(text);
         if (regexp == null) {
-            return new Target(text, true);
+            return new Target(text, true, replace);
         }
         check(text, regexp.matcher("").groupCount());
-        return new Target(text, false);
+        return new Target(text, false, replace);
+    }
+
+    /** Refuses control characters: a target ends up in a header or a request line. */
+    private static void checkHeaderSafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("contains the control character U+" + String.format("%04X", (int) c)
+                        + " at index " + i + "; a target ends up in a header or request line");
+            }
+        }
     }
 
     /**
@@ -49,6 +79,9 @@ public final class Target {
     public String resolve(Matcher matcher, String subject) {
         if (literal || matcher == null) {
             return text;
+        }
+        if (replace == Replace.ALL) {
+            return matcher.replaceAll(text);
         }
         StringBuilder out = new StringBuilder(subject.length() + text.length());
         matcher.appendReplacement(out, text);
@@ -84,6 +117,10 @@ public final class Target {
                 i++;
             }
         }
+    }
+
+    public Replace replace() {
+        return replace;
     }
 
     @Override

@@ -53,8 +53,8 @@ class ConfigReloaderTest {
 
         write(file, BROKEN);
         Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, reloader.check());
-        assertEquals(List.of(file + ":2:3: TPC0102 unknown element <resin:Forbiden> in <web-app>; known rules here:"
-                + " resin:Forbidden, resin:MovedPermanently, resin:Redirect"),
+        assertEquals(List.of(file + ":2:3: TPC0102 unknown element <resin:Forbiden> in <web-app>; did you mean"
+                + " <resin:Forbidden>?; " + ResinConfigReaderTest.WEB_APP_KNOWN),
                 failed.problems().stream().map(ConfigProblem::toString).toList());
         assertSame(Outcome.UNCHANGED, reloader.check());
 

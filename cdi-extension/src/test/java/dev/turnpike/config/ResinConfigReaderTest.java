@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RuleSet;
 import dev.turnpike.rules.TestRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ class ResinConfigReaderTest {
     private RuleSet read(String body) throws ConfigException {
         return reader.read("rules.xml", (OPEN + body + CLOSE).getBytes(StandardCharsets.UTF_8));
     }
+
+    /** What a web-app says it takes, at the end of messages about its children. */
+    static final String WEB_APP_KNOWN = "known here: containers <cluster>, <host-default>, <host>, <resin>, <server>, <web-app-default>, <web-app>; rules <resin:Dispatch>, <resin:FastCgiProxy>, <resin:Forbidden>, <resin:Forward>, <resin:HttpProxy>, <resin:LoadBalance>, <resin:Location>, <resin:MovedPermanently>, <resin:NotFound>, <resin:Redirect>, <resin:RedirectSecure>, <resin:Rewrite>, <resin:SendError>; filters <resin:AddHeader>, <resin:SetHeader>, <resin:SetRequestCharacterEncoding>, <resin:SetRequestSecure>, <resin:SetVary>; rewrite-dispatch blocks <rewrite-dispatch>";
 
     private List<String> problems(String document) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -61,11 +65,11 @@ class ResinConfigReaderTest {
                     <resin:IfHeader name="User-Agent" regexp="(?i)badbot"/>
                   </resin:Forbidden>
                 """);
-        Decision redirect = rules.evaluate(TestRequest.get("/old/a?b=c"));
+        Decision redirect = rules.evaluate(new Exchange(TestRequest.get("/old/a?b=c")));
         assertEquals("http://example.com/new/a?b=c", ((Decision.Redirect) redirect).location());
-        Decision bot = rules.evaluate(TestRequest.get("/x").withHeader("User-Agent", "BadBot/2"));
+        Decision bot = rules.evaluate(new Exchange(TestRequest.get("/x").withHeader("User-Agent", "BadBot/2")));
         assertEquals(403, ((Decision.SendError) bot).status());
-        assertEquals(Decision.PASS, rules.evaluate(TestRequest.get("/x").withHeader("User-Agent", "curl")));
+        assertEquals(Decision.PASS, rules.evaluate(new Exchange(TestRequest.get("/x").withHeader("User-Agent", "curl"))));
     }
 
     @Test
@@ -83,15 +87,15 @@ class ResinConfigReaderTest {
 
     static Stream<Arguments> badInput() {
         return Stream.of(
-                Arguments.of("unknown element, with the names known there", """
-                          <resin:Frobnicate regexp="x"/>
-                        """, List.of("rules.xml:3:3: TPC0102 unknown element <resin:Frobnicate> in <web-app>; known rules"
-                        + " here: resin:Forbidden, resin:MovedPermanently, resin:Redirect")),
+                Arguments.of("misspelt rule tag, with the tag meant and the names known there", """
+                          <resin:Forbiden regexp="x"/>
+                        """, List.of("rules.xml:3:3: TPC0102 unknown element <resin:Forbiden> in <web-app>; did you mean"
+                        + " <resin:Forbidden>?; " + WEB_APP_KNOWN)),
                 Arguments.of("misspelt attribute, pointing at the attribute", """
                           <resin:Redirect regexp="^/a" tagret="/b"/>
                         """, List.of("rules.xml:3:32: TPC0103 unknown attribute 'tagret' on <resin:Redirect>; known"
-                                + " attributes: regexp, target",
-                        "rules.xml:3:3: TPC0104 <resin:Redirect> needs attribute 'target': where the request is sent;"
+                                + " attributes: absolute-target, regexp, target, target-host",
+                        "rules.xml:3:3: TPC0104 <resin:Redirect> needs attribute 'target': where the request goes;"
                                 + " $1... insert the regexp's groups")),
                 Arguments.of("missing required attribute of a condition", """
                           <resin:Forbidden>
@@ -104,12 +108,12 @@ class ResinConfigReaderTest {
                         + " group near index 4 of \"^/(a\"")),
                 Arguments.of("target naming a group the regexp lacks", """
                           <resin:MovedPermanently regexp="^/(a)" target="/$2"/>
-                        """, List.of("rules.xml:3:42: TPC0106 invalid target \"/$2\" in <resin:MovedPermanently>: '$2'"
+                        """, List.of("rules.xml:3:42: TPC0106 invalid target \"/$2\" in 'target' of <resin:MovedPermanently>: '$2'"
                         + " at index 1 refers to group 2 but the regexp has 1 group")),
                 Arguments.of("empty required attribute", """
                           <resin:Redirect regexp="^/a" target=""/>
                         """, List.of("rules.xml:3:32: TPC0109 attribute 'target' of <resin:Redirect> is empty; it gives"
-                        + " where the request is sent; $1... insert the regexp's groups")),
+                        + " where the request goes; $1... insert the regexp's groups")),
                 Arguments.of("text where only elements belong", """
                           <resin:Forbidden regexp="^/a"/>
                           stray words
@@ -118,25 +122,30 @@ class ResinConfigReaderTest {
                 Arguments.of("a condition standing where a rule belongs", """
                           <resin:IfHeader name="X"/>
                         """, List.of("rules.xml:3:3: TPC0110 <resin:IfHeader> is a condition and cannot stand in"
-                        + " <web-app>; known rules here: resin:Forbidden, resin:MovedPermanently, resin:Redirect")),
+                        + " <web-app>; " + WEB_APP_KNOWN)),
                 Arguments.of("a rule inside a rule", """
                           <resin:Forbidden>
                             <resin:Forbidden/>
                           </resin:Forbidden>
                         """, List.of("rules.xml:4:5: TPC0110 <resin:Forbidden> is a rule and cannot stand in"
-                        + " <resin:Forbidden>; known conditions here: resin:IfHeader")),
+                        + " <resin:Forbidden>; known here: filters <resin:AddHeader>, <resin:SetHeader>,"
+                        + " <resin:SetRequestCharacterEncoding>, <resin:SetRequestSecure>, <resin:SetVary>; conditions"
+                        + " <resin:And>, <resin:IfAuthType>, <resin:IfCookie>, <resin:IfCron>, <resin:IfFileExists>,"
+                        + " <resin:IfHeader>, <resin:IfLocalPort>, <resin:IfLocale>, <resin:IfMethod>, <resin:IfNetwork>,"
+                        + " <resin:IfPathInfo>, <resin:IfQueryParam>, <resin:IfRemoteAddr>, <resin:IfRemoteUser>,"
+                        + " <resin:IfSecure>, <resin:IfServerName>, <resin:IfServerPort>, <resin:IfUserInRole>,"
+                        + " <resin:Not>, <resin:NotAnd>, <resin:NotOr>, <resin:Or>")),
                 Arguments.of("a child of a condition", """
                           <resin:Forbidden>
                             <resin:IfHeader name="X"><resin:IfHeader name="Y"/></resin:IfHeader>
                           </resin:Forbidden>
                         """, List.of("rules.xml:4:30: TPC0110 <resin:IfHeader> is a condition and cannot stand in"
-                        + " <resin:IfHeader>; resin:IfHeader takes no child elements")),
+                        + " <resin:IfHeader>; <resin:IfHeader> takes no child elements")),
                 Arguments.of("a Resin tag in the wrong namespace", """
                           <Forbidden regexp="^/a"/>
                         """, List.of("rules.xml:3:3: TPC0102 unknown element <Forbidden> in <web-app> (namespace"
-                        + " http://caucho.com/ns/resin); did you mean resin:Forbidden with"
-                        + " xmlns:resin=\"urn:java:com.caucho.resin\"?; known rules here: resin:Forbidden,"
-                        + " resin:MovedPermanently, resin:Redirect")),
+                        + " http://caucho.com/ns/resin); did you mean <resin:Forbidden> with"
+                        + " xmlns:resin=\"urn:java:com.caucho.resin\"?; " + WEB_APP_KNOWN)),
                 Arguments.of("two names for one setting", """
                           <resin:Forbidden>
                             <resin:IfHeader name="X" regexp="a" value="b"/>
@@ -145,15 +154,15 @@ class ResinConfigReaderTest {
                         + " the same setting; give only one")),
                 Arguments.of("every problem of the file at once, in document order", """
                           <resin:Forbidden regexp="("/>
-                          <resin:Nope/>
+                          <resin:Redirct/>
                           <resin:Redirect regexp="^/x" target="/y" code="301"/>
                         """, List.of(
                         "rules.xml:3:20: TPC0105 invalid regexp in 'regexp' of <resin:Forbidden>: Unclosed group near"
                                 + " index 1 of \"(\"",
-                        "rules.xml:4:3: TPC0102 unknown element <resin:Nope> in <web-app>; known rules here:"
-                                + " resin:Forbidden, resin:MovedPermanently, resin:Redirect",
-                        "rules.xml:5:44: TPC0103 unknown attribute 'code' on <resin:Redirect>; known attributes: regexp,"
-                                + " target")));
+                        "rules.xml:4:3: TPC0102 unknown element <resin:Redirct> in <web-app>; did you mean"
+                                + " <resin:Redirect>?; " + WEB_APP_KNOWN,
+                        "rules.xml:5:44: TPC0103 unknown attribute 'code' on <resin:Redirect>; known attributes:"
+                                + " absolute-target, regexp, target, target-host")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,11 +179,12 @@ class ResinConfigReaderTest {
     }
 
     @Test
-    void theRootMustBeAWebApp() {
-        assertEquals(List.of("rules.xml:1:1: TPC0101 the root element must be <web-app> in namespace"
-                        + " http://caucho.com/ns/resin (or no namespace), not <resin> in namespace"
-                        + " http://caucho.com/ns/resin"),
-                problems("<resin xmlns=\"http://caucho.com/ns/resin\"/>"));
+    void theRootMustBeAResinContainer() {
+        assertEquals(List.of("rules.xml:1:1: TPC0101 the root element must be one of <resin>, <cluster>, <server>,"
+                        + " <host>, <host-default>, <web-app>, <web-app-default>, <rewrite-dispatch> in namespace"
+                        + " http://caucho.com/ns/resin (or no namespace), not <beans> in namespace"
+                        + " https://jakarta.ee/xml/ns/jakartaee"),
+                problems("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"/>"));
     }
 
     @Test
@@ -194,7 +204,7 @@ class ResinConfigReaderTest {
                 + "      regexp=\"^/a\"\n"
                 + "      target=\"/$9\"/>\n"
                 + "</web-app>";
-        assertEquals(List.of("rules.xml:4:7: TPC0106 invalid target \"/$9\" in <resin:Redirect>: '$9' at index 1 refers"
+        assertEquals(List.of("rules.xml:4:7: TPC0106 invalid target \"/$9\" in 'target' of <resin:Redirect>: '$9' at index 1 refers"
                 + " to group 9 but the regexp has 0 groups"), problems(document));
     }
 }

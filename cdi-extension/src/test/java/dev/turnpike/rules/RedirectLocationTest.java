@@ -30,8 +30,7 @@ class RedirectLocationTest {
                 Arguments.of(plain, "../../../../top", "http://example.com/top"),
                 Arguments.of(plain, "./", "http://example.com/dir/"),
                 // a request for the context path itself resolves inside the context
-                Arguments.of(new TestRequest("GET", "http", "example.com", 80, "/app", "/app", "/", null,
-                        java.util.Map.of("host", "example.com")), "x", "http://example.com/app/x"),
+                Arguments.of(TestRequest.get("/").inContext("/app").withRequestUri("/app"), "x", "http://example.com/app/x"),
                 // hostile Host headers are not trusted (a wrong result would redirect to evil.example)
                 Arguments.of(plain.withHeader("Host", "evil.example/x?"), "/a", "http://example.com/a"),
                 Arguments.of(plain.withHeader("Host", "a@evil.example"), "/a", "http://example.com/a"),

@@ -1,12 +1,16 @@
 package dev.turnpike.web;
 
 import dev.turnpike.rules.Decision;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
-/** Carries out a rule's decision on the servlet response. */
+/** Carries out a rule's decision on the servlet request and response. */
 final class DecisionWriter {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.web");
@@ -14,32 +18,68 @@ final class DecisionWriter {
     private DecisionWriter() {
     }
 
-    /** Writes the response for a decision other than {@link Decision#PASS}. */
-    static void write(Decision decision, HttpServletResponse response) throws IOException {
+    /** Carries out a decision other than {@link Decision.Pass}. */
+    static void write(Decision decision, HttpServletRequest request, HttpServletResponse response,
+                      BackendHandler backends) throws IOException, ServletException {
         if (response.isCommitted()) {
             LOG.severe(() -> "cannot apply " + decision.rule() + " (" + decision.rule().origin()
                     + "): the response has already started");
             return;
         }
         if (decision instanceof Decision.SendError error) {
-            response.sendError(error.status());
+            if (error.message() == null) {
+                response.sendError(error.status());
+            } else {
+                response.sendError(error.status(), error.message());
+            }
         } else if (decision instanceof Decision.Redirect redirect) {
             redirect(redirect, response);
+        } else if (decision instanceof Decision.Dispatch dispatch) {
+            forward(request.getServletContext(), dispatch.target(), request, response);
+        } else if (decision instanceof Decision.Forward forward) {
+            ServletContext context = request.getServletContext();
+            if (forward.viaRoot()) {
+                ServletContext root = context.getContext("/");
+                context = root == null ? context : root;
+            }
+            forward(context, forward.target(), request, response);
+        } else if (decision instanceof Decision.Proxy proxy) {
+            backends.handle(proxy, request, response);
         } else {
             throw new IllegalArgumentException("not a decision to write: " + decision);
         }
     }
 
-    /** Status, {@code Location} and a small HTML body with the link, as Resin sends them. */
+    private static void forward(ServletContext context, String target, HttpServletRequest request,
+                                HttpServletResponse response) throws IOException, ServletException {
+        RequestDispatcher dispatcher = target.startsWith("/") ? context.getRequestDispatcher(target)
+                : request.getRequestDispatcher(target);
+        if (dispatcher == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        dispatcher.forward(request, response);
+    }
+
+    /**
+     * Status, {@code Location} and a small HTML body with the link, as Resin sends them: a 302
+     * says "here", a 301 repeats the location and carries no content type.
+     */
     private static void redirect(Decision.Redirect redirect, HttpServletResponse response) throws IOException {
         response.resetBuffer();
         response.setStatus(redirect.status());
         response.setHeader("Location", redirect.location());
-        response.setContentType("text/html; charset=utf-8");
-        byte[] body = ("The URL has moved <a href=\"" + Html.escape(redirect.location()) + "\">here</a>\n")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        String link = Html.escape(redirect.location());
+        String body;
+        if (redirect.status() == HttpServletResponse.SC_MOVED_PERMANENTLY) {
+            body = "The URL has moved to <a href=\"" + link + "\">" + link + "</a>\n";
+        } else {
+            response.setContentType("text/html; charset=utf-8");
+            body = "The URL has moved <a href=\"" + link + "\">here</a>\n";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 }

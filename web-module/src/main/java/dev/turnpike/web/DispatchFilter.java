@@ -2,6 +2,7 @@ package dev.turnpike.web;
 
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RuleSet;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -17,9 +18,10 @@ import java.io.IOException;
  * Applies the live rule set to every request dispatched from the client (not to forwards or
  * includes, as Resin's {@code resin:*} rules).
  *
- * <p>Each request reads one rule-set snapshot. When no rule fires the request continues down the
- * chain untouched. When no configuration has loaded yet (the first load failed), every request
- * answers 503, except Turnpike's own status pages, which show why.
+ * <p>Each request reads one rule-set snapshot. The effects rules leave on the way (headers, a
+ * secure flag) are applied, then the decision is carried out; when no rule decided the request
+ * continues down the chain. When no configuration has loaded yet (the first load failed), every
+ * request answers 503, except Turnpike's own status pages, which show why.
  */
 @WebFilter(filterName = "TurnpikeDispatchFilter", urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST,
         asyncSupported = true)
@@ -29,6 +31,8 @@ public class DispatchFilter extends HttpFilter {
 
     @Inject
     transient LiveRules live;
+
+    private final transient BackendHandler backends = new UnavailableBackends();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,11 +47,15 @@ public class DispatchFilter extends HttpFilter {
             }
             return;
         }
-        Decision decision = rules.evaluate(new ServletRequestView(request));
-        if (decision == Decision.PASS) {
-            chain.doFilter(request, response);
+        Exchange exchange = new Exchange(new ServletRequestView(request, getServletContext()));
+        Decision decision = rules.evaluate(exchange);
+        HttpServletRequest effectiveRequest = Effects.request(request, exchange);
+        HttpServletResponse effectiveResponse = Effects.response(response, exchange);
+        if (decision instanceof Decision.Pass) {
+            chain.doFilter(effectiveRequest, effectiveResponse);
         } else {
-            DecisionWriter.write(decision, response);
+            DecisionWriter.write(decision, effectiveRequest, effectiveResponse, backends);
         }
+        Effects.finish(effectiveResponse);
     }
 }

@@ -1,15 +1,23 @@
 package dev.turnpike.web;
 
 import dev.turnpike.rules.RequestView;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 
 /** A {@link RequestView} over a servlet request, for one request. */
 final class ServletRequestView implements RequestView {
 
     private final HttpServletRequest request;
+    private final ServletContext context;
 
-    ServletRequestView(HttpServletRequest request) {
+    ServletRequestView(HttpServletRequest request, ServletContext context) {
         this.request = request;
+        this.context = context;
     }
 
     @Override
@@ -23,6 +31,11 @@ final class ServletRequestView implements RequestView {
     }
 
     @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
     public String serverName() {
         return request.getServerName();
     }
@@ -30,6 +43,16 @@ final class ServletRequestView implements RequestView {
     @Override
     public int serverPort() {
         return request.getServerPort();
+    }
+
+    @Override
+    public int localPort() {
+        return request.getLocalPort();
+    }
+
+    @Override
+    public String remoteAddr() {
+        return request.getRemoteAddr();
     }
 
     @Override
@@ -58,6 +81,16 @@ final class ServletRequestView implements RequestView {
     }
 
     @Override
+    public String servletPath() {
+        return request.getServletPath();
+    }
+
+    @Override
+    public String pathInfo() {
+        return request.getPathInfo();
+    }
+
+    @Override
     public String queryString() {
         return request.getQueryString();
     }
@@ -65,5 +98,68 @@ final class ServletRequestView implements RequestView {
     @Override
     public String header(String name) {
         return request.getHeader(name);
+    }
+
+    @Override
+    public String cookie(String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String parameter(String name) {
+        return request.getParameter(name);
+    }
+
+    @Override
+    public String authType() {
+        return request.getAuthType();
+    }
+
+    @Override
+    public String remoteUser() {
+        return request.getRemoteUser();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return request.isUserInRole(role);
+    }
+
+    @Override
+    public boolean fileExists() {
+        String path = request.getServletPath();
+        if (path == null || path.isEmpty()) {
+            path = request.getPathInfo();
+        }
+        if (path == null || path.isEmpty() || context == null) {
+            return false;
+        }
+        String real = context.getRealPath(path);
+        if (real == null) {
+            return false;
+        }
+        try {
+            Path file = Paths.get(real);
+            return Files.isRegularFile(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void useCharacterEncoding(String encoding) {
+        try {
+            request.setCharacterEncoding(encoding);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("the encoding was checked when the rules loaded: " + encoding, e);
+        }
     }
 }

@@ -1,0 +1,147 @@
+package dev.turnpike.config;
+
+import static dev.turnpike.config.AttributeSpec.optional;
+import static dev.turnpike.config.AttributeSpec.repeatable;
+
+import dev.turnpike.config.TagSpec.Kind;
+import dev.turnpike.config.TagSpec.Mode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Resin's containers, the places rules live: {@code <resin>}, {@code <cluster>}, {@code <server>},
+ * {@code <host>}, {@code <host-default>}, {@code <web-app>} and {@code <web-app-default>}. Their
+ * other content (servlets, databases, ports, ...) is skipped.
+ */
+final class ContainerTags {
+
+    private static final Set<Kind> CONTENT = Set.of(Kind.CONTAINER, Kind.RULE, Kind.FILTER, Kind.REWRITE_BLOCK);
+
+    private ContainerTags() {
+    }
+
+    static List<TagSpec> all() {
+        return List.of(
+                container("resin", List.of(), null, (context, children) -> Containers.server(children)),
+                container("cluster", List.of(optional("id", "the cluster's name")), null,
+                        (context, children) -> Containers.server(children)),
+                container("server", List.of(optional("id", "the server's name")), null,
+                        (context, children) -> Containers.server(children)),
+                container("host", List.of(
+                                optional("id", "the host name (empty for the default host)"),
+                                optional("host-name", "the host's canonical name"),
+                                optional("regexp", "a pattern of host names this host answers to"),
+                                repeatable("host-alias", false, "another name the host answers to"),
+                                repeatable("host-alias-regexp", false, "a pattern of other names")),
+                        ContainerTags::hostVariables, ContainerTags::host),
+                container("host-default", List.of(), null, (context, children) -> new Containers.HostDefault(
+                        Containers.rules(children), Containers.all(children, Containers.WebApp.class),
+                        Containers.webAppDefaults(children))),
+                container("web-app", List.of(
+                                optional("id", "the context path, e.g. / or /shop"),
+                                optional("context-path", "the context path, e.g. / or /shop")),
+                        ContainerTags::webAppVariables,
+                        (context, children) -> new Containers.WebApp(contextPath(context), Containers.rules(children))),
+                container("web-app-default", List.of(), null,
+                        (context, children) -> new Containers.WebAppDefault(Containers.rules(children))));
+    }
+
+    private static TagSpec container(String name, List<AttributeSpec> attributes, TagSpec.ScopeHook scope,
+                                     TagSpec.TagFactory factory) {
+        return new TagSpec(TagCatalog.RESIN_NS, name, name, Kind.CONTAINER, attributes, CONTENT, Mode.CONTAINER,
+                scope, factory);
+    }
+
+    private static Object host(TagContext context, List<Object> children) {
+        String id = context.value("id", "");
+        Set<String> names = new LinkedHashSet<>();
+        if (!id.isEmpty() && !id.equals("default") && !id.equals("*")) {
+            names.add(ResinConfigReader.lower(id));
+        }
+        if (context.has("host-name")) {
+            names.add(ResinConfigReader.lower(context.value("host-name")));
+        }
+        for (String alias : context.values("host-alias")) {
+            names.add(ResinConfigReader.lower(alias.trim()));
+        }
+        List<String> patterns = new ArrayList<>();
+        if (context.has("regexp")) {
+            patterns.add(context.value("regexp"));
+        }
+        patterns.addAll(context.values("host-alias-regexp"));
+        Pattern regexp = null;
+        if (!patterns.isEmpty()) {
+            String joined = patterns.size() == 1 ? patterns.get(0) : "(?:" + String.join(")|(?:", patterns) + ")";
+            try {
+                regexp = Pattern.compile(joined, Pattern.CASE_INSENSITIVE);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                context.invalid(context.has("regexp") ? "regexp" : "host-alias-regexp", "invalid regexp: "
+                        + e.getDescription() + " near index " + e.getIndex());
+                return null;
+            }
+        }
+        return new Containers.Host(id, List.copyOf(names), regexp, Containers.rules(children),
+                Containers.all(children, Containers.WebApp.class), Containers.webAppDefaults(children));
+    }
+
+    private static Map<String, String> hostVariables(ConfigElement element) {
+        String name = attribute(element, "host-name");
+        if (name == null) {
+            name = attribute(element, "id");
+        }
+        if (name == null || name.isEmpty() || name.equals("default") || name.equals("*")) {
+            return Map.of();
+        }
+        return Map.of("host.name", name, "host.url", "http://" + name, "host.id", name);
+    }
+
+    private static Map<String, String> webAppVariables(ConfigElement element) {
+        String path = attribute(element, "context-path");
+        if (path == null) {
+            path = attribute(element, "id");
+        }
+        if (path == null) {
+            return Map.of();
+        }
+        String contextPath = normalizeContextPath(path);
+        return Map.of("webApp.contextPath", contextPath, "webApp.id", path);
+    }
+
+    private static String attribute(ConfigElement element, String name) {
+        for (ConfigAttribute attribute : element.attributes().values()) {
+            if (attribute.namespace().isEmpty() && attribute.localName().equals(name)) {
+                return attribute.value();
+            }
+        }
+        for (ConfigElement child : element.children()) {
+            if (child.localName().equals(name) && child.children().isEmpty()) {
+                return child.text();
+            }
+        }
+        return null;
+    }
+
+    private static String contextPath(TagContext context) {
+        String path = context.value("context-path");
+        if (path == null) {
+            path = context.value("id", "");
+        }
+        return normalizeContextPath(path);
+    }
+
+    /** {@code ""} for the root, else {@code /name} without a trailing slash. */
+    static String normalizeContextPath(String path) {
+        String trimmed = path.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (trimmed.isEmpty()) {
+            return "";
+        }
+        return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.turnpike.rules;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one shape of every configured rule: an optional regexp, conditions, child filters and an
+ * action, optionally switched on and off by name or schedule.
+ *
+ * <p>The rule fires when it is on, its regexp is absent or {@link Matcher#find() finds} a match
+ * in the subject (for a Resin 3.1 {@code full-url-regexp}: the subject plus {@code ?query}),
+ * and every condition passes (in order, short-circuit). Then its filters apply and its action
+ * decides. Evaluating the conditions of a rule with a condition a cache cannot key on marks the
+ * response private unless it varies (Resin's "no-cache unless Vary").
+ */
+public final class MatchRule implements Rule {
+
+    private static final Logger RESIN4_LOG = Logger.getLogger("com.caucho.server.rewrite.MatchFilterChain");
+    private static final Logger RESIN3_LOG = Logger.getLogger("com.caucho.server.rewrite.AbstractRule");
+
+    private final Spec spec;
+    private final Condition[] conditions;
+    private final RuleFilter[] filters;
+    private final boolean cacheable;
+
+    /**
+     * What a rule is made of.
+     *
+     * @param syntax     the rule as written (without its children), for logs and listings
+     * @param logPrefix  Resin's log prefix for the rule: the tag name plus the regexp
+     * @param resin3     whether the rule comes from a Resin 3.1 {@code <rewrite-dispatch>}
+     * @param regexp     the pattern, or {@code null} for a rule that always matches
+     * @param fullUrl    whether the pattern matches the subject plus {@code ?query}
+     * @param conditions conditions that must all pass
+     * @param filters    filters applied when the rule fires
+     * @param action     what the rule does
+     * @param toggle     the rule's on/off switch, or {@code null} for a rule that is always on
+     * @param name       the rule's name, or {@code null}
+     * @param origin     {@code file:line:column}
+     */
+    public record Spec(String syntax, String logPrefix, boolean resin3, Pattern regexp, boolean fullUrl,
+                       List<Condition> conditions, List<RuleFilter> filters, Action action, RuleSwitch toggle,
+                       String name, String origin) {
+        public Spec {
+            Objects.requireNonNull(syntax, "syntax");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(origin, "origin");
+            conditions = List.copyOf(conditions);
+            filters = List.copyOf(filters);
+        }
+    }
+
+    public MatchRule(Spec spec) {
+        this.spec = spec;
+        this.conditions = spec.conditions().toArray(new Condition[0]);
+        this.filters = spec.filters().toArray(new RuleFilter[0]);
+        boolean all = true;
+        for (Condition condition : conditions) {
+            all &= condition.cacheable();
+        }
+        this.cacheable = all;
+    }
+
+    @Override
+    public Outcome apply(Exchange exchange, String subject) {
+        if (spec.toggle() != null && !spec.toggle().isEnabled()) {
+            if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
+                RESIN3_LOG.finest(spec.logPrefix() + " not enabled, no match");
+            }
+            return null;
+        }
+        String matched = subject;
+        if (spec.fullUrl() && exchange.queryString() != null) {
+            matched = subject + '?' + exchange.queryString();
+        }
+        Matcher matcher = null;
+        if (spec.regexp() != null) {
+            matcher = spec.regexp().matcher(matched);
+            if (!matcher.find()) {
+                if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
+                    RESIN3_LOG.finest(spec.logPrefix() + " does not match " + matched);
+                }
+                return null;
+            }
+        }
+        if (conditions.length > 0) {
+            if (!cacheable) {
+                exchange.privateUnlessVary();
+            }
+            for (Condition condition : conditions) {
+                if (!condition.test(exchange)) {
+                    log(Level.FINEST, "not match", matched);
+                    return null;
+                }
+            }
+            log(Level.FINEST, "match", matched);
+        }
+        for (RuleFilter filter : filters) {
+            filter.apply(exchange, subject);
+        }
+        Outcome outcome = spec.action().act(exchange, matched, matcher, this);
+        if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINER)) {
+            RESIN3_LOG.finer(spec.logPrefix() + " '" + matched + "' --> '" + describe(outcome) + "'");
+        }
+        return outcome;
+    }
+
+    private void log(Level level, String what, String subject) {
+        Logger log = spec.resin3() ? RESIN3_LOG : RESIN4_LOG;
+        if (log.isLoggable(level)) {
+            log.log(level, "MatchFilterChain[test=" + List.of(conditions) + ",rule=" + spec.syntax() + "] " + what
+                    + " " + subject);
+        }
+    }
+
+    private static String describe(Outcome outcome) {
+        if (outcome instanceof Outcome.Continue next) {
+            return next.subject();
+        }
+        if (outcome instanceof Decision.Dispatch dispatch) {
+            return dispatch.target();
+        }
+        if (outcome instanceof Decision.Forward forward) {
+            return forward.target();
+        }
+        if (outcome instanceof Decision.Redirect redirect) {
+            return redirect.location();
+        }
+        if (outcome instanceof Decision.Proxy proxy) {
+            return proxy.uri();
+        }
+        if (outcome instanceof Decision.SendError error) {
+            return String.valueOf(error.status());
+        }
+        return String.valueOf(outcome);
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public Pattern regexp() {
+        return spec.regexp();
+    }
+
+    public List<Condition> conditions() {
+        return spec.conditions();
+    }
+
+    @Override
+    public String origin() {
+        return spec.origin();
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String toString() {
+        return spec.syntax();
+    }
+}

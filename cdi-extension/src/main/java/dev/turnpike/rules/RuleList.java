@@ -1,0 +1,83 @@
+package dev.turnpike.rules;
+
+import java.util.List;
+
+/**
+ * An ordered list of rules evaluated with a current subject: rules are tried in order; a rule
+ * that continues ({@code rewrite}, {@code set}, a group that did not decide) passes the possibly
+ * rewritten subject to the following rules; the first decision ends the evaluation.
+ *
+ * <p>Immutable and shared by every thread.
+ */
+public final class RuleList {
+
+    /** A list without rules. */
+    public static final RuleList EMPTY = new RuleList(List.of(), List.of());
+
+    private final Rule[] rules;
+    private final RuleFilter[] filters;
+
+    /**
+     * @param filters filters applied to every request before the rules, in order (the first
+     *                declared is outermost)
+     * @param rules   the rules in evaluation order
+     */
+    public RuleList(List<? extends RuleFilter> filters, List<? extends Rule> rules) {
+        this.filters = filters.toArray(new RuleFilter[0]);
+        this.rules = rules.toArray(new Rule[0]);
+    }
+
+    /**
+     * Evaluates the list.
+     *
+     * @return the decision of the first rule that decided, or {@link Outcome.Continue} with the
+     *         subject as the last continuing rule left it
+     */
+    public Outcome evaluate(Exchange exchange, String subject) {
+        for (RuleFilter filter : filters) {
+            filter.apply(exchange, subject);
+        }
+        String current = subject;
+        for (Rule rule : rules) {
+            Outcome outcome = rule.apply(exchange, current);
+            if (outcome instanceof Outcome.Continue next) {
+                current = next.subject();
+            } else if (outcome != null) {
+                return outcome;
+            }
+        }
+        return new Outcome.Continue(current);
+    }
+
+    public List<Rule> rules() {
+        return List.of(rules);
+    }
+
+    public List<RuleFilter> filters() {
+        return List.of(filters);
+    }
+
+    public boolean isEmpty() {
+        return rules.length == 0 && filters.length == 0;
+    }
+
+    /** This list's filters and rules followed by another list's. */
+    public RuleList then(RuleList next) {
+        if (next.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return next;
+        }
+        List<RuleFilter> allFilters = new java.util.ArrayList<>(List.of(filters));
+        allFilters.addAll(List.of(next.filters));
+        List<Rule> allRules = new java.util.ArrayList<>(List.of(rules));
+        allRules.addAll(List.of(next.rules));
+        return new RuleList(allFilters, allRules);
+    }
+
+    @Override
+    public String toString() {
+        return "RuleList[" + filters.length + " filters, " + rules.length + " rules]";
+    }
+}
