@@ -56,9 +56,15 @@ final class RewriteDispatchTags {
                 Set.of(Kind.OLD_RULE), RewriteDispatchTags::block));
         tags.add(rule("dispatch", List.of(optional("target", "where the request is dispatched")), (c, regexp) ->
                 new Actions.Dispatch(c.target("target", regexp, Target.Replace.ALL), QueryAppend.NONE)));
-        tags.add(rule("forward", List.of(TARGET, optional("target-host", "accepted for Resin compatibility; ignored"),
+        tags.add(rule("forward", List.of(optional("target", "where the request is forwarded; $1... insert the"
+                                + " regexp's groups"), optional("target-host", "accepted for Resin compatibility; ignored"),
                         optional("absolute-target", "a target resolved by the root web-app")), (c, regexp) -> {
                     boolean viaRoot = c.has("absolute-target");
+                    if (viaRoot == c.has("target")) {
+                        c.problem(viaRoot ? "TPC0108" : "TPC0104", "<forward> needs exactly one of 'target' (resolved"
+                                + " by the current web-app) and 'absolute-target' (resolved by the root web-app)");
+                        return null;
+                    }
                     Target target = c.target(viaRoot ? "absolute-target" : "target", regexp, Target.Replace.ALL);
                     return target == null ? null : new Actions.Forward(target, viaRoot, QueryAppend.NONE);
                 }));

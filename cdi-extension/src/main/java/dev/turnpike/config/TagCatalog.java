@@ -72,7 +72,8 @@ final class TagCatalog {
      */
     boolean looksLikeRuleTag(ConfigElement element) {
         if (element.namespace().equals(RESIN_TAGS_NS)) {
-            return suggest(element) != null;
+            TagSpec suggestion = suggest(element);
+            return suggestion != null && suggestion.namespace().equals(RESIN_TAGS_NS);
         }
         if (element.namespace().isEmpty() || element.namespace().equals(RESIN_NS)) {
             String name = element.localName();

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * Resolves Resin's configuration-time variables, {@code ${host.name}} and the like, in attribute
- * values. Only plain variable names are understood; nothing is ever evaluated as an expression.
+ * values. Only plain variable names and the constants {@code true} and {@code false} are
+ * understood; nothing is ever evaluated as an expression.
  */
 final class Variables {
 
@@ -29,7 +30,8 @@ final class Variables {
             if (end < 0) {
                 return null;
             }
-            String value = variables.get(text.substring(start + 2, end).trim());
+            String name = text.substring(start + 2, end).trim();
+            String value = name.equals("true") || name.equals("false") ? name : variables.get(name);
             if (value == null) {
                 return null;
             }

@@ -12,7 +12,8 @@ import java.time.ZoneId;
  * {@code enable-at="0 9 * * *" disable-at="0 17 * * *"} loaded at noon is on, and an operator's
  * stop holds until the next scheduled firing.
  *
- * <p>The answer is cached until the next scheduled firing, so a request pays for a volatile read.
+ * <p>As with Resin's schedules, a firing counts from the start of the minute before it, so a
+ * switch may flip up to a minute early. The answer is cached until the next scheduled firing, so a request pays for a volatile read.
  * Safe for concurrent use.
  */
 public final class RuleSwitch {
@@ -100,12 +101,6 @@ public final class RuleSwitch {
         boolean enabled = initiallyEnabled;
         long enabledSince = enableAt == null ? -1 : enableAt.prevTime(now, zone);
         long disabledSince = disableAt == null ? -1 : disableAt.prevTime(now, zone);
-        if (enabledSince > 0 && enabledSince > now) {
-            enabledSince = -1;
-        }
-        if (disabledSince > 0 && disabledSince > now) {
-            disabledSince = -1;
-        }
         if (disabledSince > 0) {
             latest = disabledSince;
             enabled = false;

@@ -13,15 +13,20 @@ import java.util.Objects;
  * Describes a Resin 4 installation for the oracle and writes it out: one cluster with one server
  * on loopback, optional cluster-level rules, and hosts that each have optional host-level rules
  * and a root web-app ({@code /}) with optional web-app-level rules, serving {@link ResinEchoServlet}
- * at {@code /echo/*}, {@code *.jsp}, {@code *.php} and {@code *.do}.
+ * at {@link #ECHO_PATTERNS}.
  *
- * <p>Rule fragments are inserted verbatim, so they may use {@code resin:*} tags (the
+ * <p>Rule fragments are copied verbatim (only trimmed), so they may use {@code resin:*} tags (the
  * {@code resin} prefix is bound to {@value #RESIN_NS}) or Resin 3.1 {@code <rewrite-dispatch>}
- * sections; only the first line is indented. In the generated {@code resin.xml} the cluster fragment follows {@code <server>}
- * inside {@code <cluster>}, the host fragment is the first content of {@code <host>}, and the
- * web-app fragment is the only content of {@code <web-app>}. The standard servlet behaviour
- * (class loader, file and JSP servlets, welcome files, MIME types) comes from Resin's own
- * {@code app-default.xml}, imported from its jar at the top of the cluster.
+ * sections. In the generated {@code resin.xml} the cluster fragment is the last content of
+ * {@code <cluster>} before the first {@code <host>}, the host fragment is the first content of
+ * {@code <host>}, and the web-app fragment is the only content of {@code <web-app>}. The standard
+ * servlet behaviour (class loader, file servlet, welcome files, MIME types) comes from Resin's own
+ * {@code app-default.xml}, imported from its jar at the top of the cluster; since {@code *.jsp} is
+ * mapped to the echo servlet, the welcome file {@code index.jsp} makes {@code GET /} reach it too.
+ *
+ * <p>Resin checks its files every second; a web-app that has to stop for a redeploy waits at most
+ * 200 ms for running requests (Resin may otherwise wait a minute for the very request that
+ * noticed the change).
  */
 public final class ResinLayout {
 

@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * {@code resin.xml} written into a work directory, where its output also goes
  * ({@value #LOG_FILE}). {@link #close()} stops the JVM and anything it started and waits for them
  * to exit; a shutdown hook does the same should the test JVM exit first.
+ *
+ * <p>Without the watchdog Resin does not survive a change of {@code resin.xml}: it notices the
+ * change and exits. Start a new server instead. A web-app redeploys in place (about a second
+ * later) when a file of its own changes, e.g. {@code WEB-INF/resin-web.xml}.
  */
 public final class ResinServer implements AutoCloseable {
 
@@ -45,7 +49,11 @@ public final class ResinServer implements AutoCloseable {
     private static final int LOG_HEAD_LINES = 40;
     private static final int LOG_TAIL_LINES = 60;
 
-    /** JVM options of the child: Resin's log manager, headless, deterministic locale and encoding. */
+    /**
+     * JVM options of the child: Resin's own log manager (Resin warns without it), headless,
+     * fixed encoding and locale so the oracle does not depend on the machine, and a small
+     * single-threaded-GC, quick-JIT footprint. No {@code --add-opens} is needed on JDK 17.
+     */
     static final List<String> JVM_OPTIONS = List.of(
             "-Djava.util.logging.manager=com.caucho.log.LogManagerImpl",
             "-Djava.awt.headless=true",
@@ -112,6 +120,7 @@ public final class ResinServer implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(work);
+            Files.deleteIfExists(work.resolve(ResinLayout.WARNINGS_LOG));
             Files.writeString(work.resolve(CONFIG_FILE), resinXml);
             process = new ProcessBuilder(command(libDir, work))
                     .directory(work.toFile())
@@ -145,7 +154,6 @@ public final class ResinServer implements AutoCloseable {
         command.addAll(List.of(
                 "-conf", workDir.resolve(CONFIG_FILE).toString(),
                 "-root-directory", workDir.toString(),
-                "-log-directory", workDir.resolve("log").toString(),
                 "-server", ResinLayout.SERVER_ID));
         return command;
     }
@@ -228,11 +236,14 @@ public final class ResinServer implements AutoCloseable {
             return;
         }
         closed = true;
-        stop(process);
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
+            stop(process);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
     }
 
@@ -345,7 +356,7 @@ public final class ResinServer implements AutoCloseable {
         }
     }
 
-    /** Resin did not come up; the message carries the tail of its output. */
+    /** Resin did not come up cleanly; the message carries what Resin reported and printed. */
     public static final class ResinStartException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -60,7 +60,8 @@ public final class ResinSmoke {
                 .clusterRules(CLUSTER_RULES)
                 .host("new.test", null, NEW_RULES)
                 .host("old.test", null, OLD_RULES)
-                .host("srv.test", HOST_RULES, null);
+                .host("srv.test", HOST_RULES, null)
+                .host("", null, null);
         List<Check> checks = List.of(
                 new Check("new.test", "/echo/plain?a=1&a=2", List.of(), 200, "param.a=1,2"),
                 new Check("new.test", "/secret/x", List.of(), 403, null),
@@ -76,7 +77,8 @@ public final class ResinSmoke {
                 new Check("old.test", "/cond", List.of("X-A: b"), 302, "http://old.test/echo/cond"),
                 new Check("srv.test", "/blocked/x", List.of(), 403, null),
                 new Check("srv.test", "/hd/x", List.of(), 200, "pathInfo=/host/x"),
-                new Check("srv.test", "/x.jsp;jsessionid=abc?p=%C3%A9", List.of(), 200, "param.p=\u00e9"));
+                new Check("srv.test", "/x.jsp;jsessionid=abc?p=%C3%A9", List.of(), 200, "param.p=\u00e9"),
+                new Check("unknown.test", "/y.do", List.of(), 200, "serverName=unknown.test"));
 
         List<String> failures = new ArrayList<>();
         long pid;
