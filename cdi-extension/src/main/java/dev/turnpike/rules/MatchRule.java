@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * <p>The rule fires when it is on, its regexp is absent or {@link Matcher#find() finds} a match
  * in the subject (for a Resin 3.1 {@code full-url-regexp}: the subject plus {@code ?query}),
  * and every condition passes (in order, short-circuit). Then its filters apply and its action
- * decides. Evaluating the conditions of a rule with a condition a cache cannot key on marks the
- * response private unless it varies (Resin's "no-cache unless Vary").
+ * decides. Evaluating the conditions of a rule with a condition a cache cannot key on (for Resin
+ * 3.1 rules: any condition, as Resin 4 runs them) marks the response private unless it varies
+ * (Resin's "no-cache unless Vary").
  */
 public final class MatchRule implements Rule {
 
@@ -88,7 +89,7 @@ public final class MatchRule implements Rule {
             }
         }
         if (conditions.length > 0) {
-            if (!cacheable) {
+            if (!cacheable || spec.resin3()) {
                 exchange.privateUnlessVary();
             }
             for (Condition condition : conditions) {

@@ -8,8 +8,10 @@ import dev.turnpike.config.ConfigReloader.Outcome;
 import dev.turnpike.config.ConfigSource;
 import dev.turnpike.config.Period;
 import dev.turnpike.config.ResinConfigReader;
+import dev.turnpike.rules.RuleImport;
 import dev.turnpike.rules.RuleSet;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -52,12 +54,15 @@ public class RuleRegistry {
 
     private ConfigReloader reloader;
 
+    private final RuleMBeans mbeans = new RuleMBeans();
+
     @PostConstruct
     void start() {
         ConfigSource source = ConfigLocator.locate(RuleRegistry.class.getClassLoader());
         reloader = new ConfigReloader(source, new ResinConfigReader());
         apply(reloader.check());
-        if (source.watched()) {
+        RuleSet first = live.current();
+        if (source.watched() || (first != null && !first.imports().isEmpty())) {
             long interval = Period.parse(System.getProperty(INTERVAL_PROPERTY, DEFAULT_INTERVAL)).toMillis();
             if (interval < 1) {
                 throw new IllegalStateException("system property " + INTERVAL_PROPERTY + " must be at least 1ms");
@@ -76,14 +81,33 @@ public class RuleRegistry {
 
     @Timeout
     void checkForChanges() {
-        apply(reloader.check());
+        if (reloader.source().watched()) {
+            apply(reloader.check());
+        }
+        RuleSet rules = live.current();
+        if (rules != null) {
+            long now = System.currentTimeMillis();
+            for (RuleImport ruleImport : rules.imports()) {
+                ruleImport.checkIfDue(now);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        mbeans.unregisterAll();
     }
 
     private void apply(Outcome outcome) {
         Instant now = Instant.now();
         if (outcome instanceof Outcome.Loaded loaded) {
             live.loaded(loaded.rules(), now);
+            mbeans.publish(loaded.rules());
             LOG.info(() -> "Turnpike loaded " + count(loaded.rules().size(), "rule") + " from " + loaded.rules().source());
+            if (!loaded.rules().skipped().isEmpty()) {
+                LOG.info(() -> "Turnpike skipped what is not about rules in " + loaded.rules().source() + ": "
+                        + String.join(", ", loaded.rules().skipped()));
+            }
         } else if (outcome instanceof Outcome.Failed failed) {
             RuleSet serving = live.current();
             live.failed(reloader.source().name(), failed.problems(), now);

@@ -8,6 +8,7 @@ import dev.turnpike.config.ConfigReloader;
 import dev.turnpike.config.ResinConfigReader;
 import dev.turnpike.config.ResourceConfigSource;
 import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RequestView;
 import dev.turnpike.rules.RuleSet;
 import java.util.Locale;
@@ -28,17 +29,28 @@ class SampleConfigurationTest {
     }
 
     private static Decision evaluate(String path, String query, Map<String, String> headers) {
-        return sample.evaluate(new RequestView() {
+        return sample.evaluate(new Exchange(new RequestView() {
             @Override public String method() { return "GET"; }
             @Override public String scheme() { return "http"; }
+            @Override public boolean secure() { return false; }
             @Override public String serverName() { return "localhost"; }
             @Override public int serverPort() { return 8080; }
+            @Override public int localPort() { return 8080; }
+            @Override public String remoteAddr() { return "127.0.0.1"; }
             @Override public String contextPath() { return ""; }
             @Override public String requestUri() { return path; }
             @Override public String path() { return path; }
+            @Override public String servletPath() { return path; }
+            @Override public String pathInfo() { return null; }
             @Override public String queryString() { return query; }
             @Override public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
-        });
+            @Override public String cookie(String name) { return null; }
+            @Override public String parameter(String name) { return queryParameter(name); }
+            @Override public String authType() { return null; }
+            @Override public String remoteUser() { return null; }
+            @Override public boolean isUserInRole(String role) { return false; }
+            @Override public boolean fileExists() { return false; }
+        }));
     }
 
     private static int status(String path) {

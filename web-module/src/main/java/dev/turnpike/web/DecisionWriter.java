@@ -35,7 +35,7 @@ final class DecisionWriter {
         } else if (decision instanceof Decision.Redirect redirect) {
             redirect(redirect, response);
         } else if (decision instanceof Decision.Dispatch dispatch) {
-            forward(request.getServletContext(), dispatch.target(), request, response);
+            forward(request.getServletContext(), dispatch.target(), new OriginalUriRequest(request), response);
         } else if (decision instanceof Decision.Forward forward) {
             ServletContext context = request.getServletContext();
             if (forward.viaRoot()) {
@@ -52,8 +52,9 @@ final class DecisionWriter {
 
     private static void forward(ServletContext context, String target, HttpServletRequest request,
                                 HttpServletResponse response) throws IOException, ServletException {
-        RequestDispatcher dispatcher = target.startsWith("/") ? context.getRequestDispatcher(target)
-                : request.getRequestDispatcher(target);
+        String path = DispatchTargets.encode(target);
+        RequestDispatcher dispatcher = path.startsWith("/") ? context.getRequestDispatcher(path)
+                : request.getRequestDispatcher(path);
         if (dispatcher == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
