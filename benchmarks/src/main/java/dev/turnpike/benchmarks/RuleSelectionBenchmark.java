@@ -3,6 +3,7 @@ package dev.turnpike.benchmarks;
 import dev.turnpike.config.ConfigException;
 import dev.turnpike.config.ResinConfigReader;
 import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RequestView;
 import dev.turnpike.rules.RuleSet;
 import java.nio.charset.StandardCharsets;
@@ -61,17 +62,28 @@ public class RuleSelectionBenchmark {
 
     @Benchmark
     public Decision turnpike() {
-        return ruleSet.evaluate(request);
+        return ruleSet.evaluate(new Exchange(request));
     }
 
     private record BenchRequest(String path) implements RequestView {
         @Override public String method() { return "GET"; }
         @Override public String scheme() { return "http"; }
+        @Override public boolean secure() { return false; }
         @Override public String serverName() { return "bench.example"; }
         @Override public int serverPort() { return 80; }
+        @Override public int localPort() { return 80; }
+        @Override public String remoteAddr() { return "127.0.0.1"; }
         @Override public String contextPath() { return ""; }
         @Override public String requestUri() { return path; }
+        @Override public String servletPath() { return path; }
+        @Override public String pathInfo() { return null; }
         @Override public String queryString() { return null; }
         @Override public String header(String name) { return "host".equalsIgnoreCase(name) ? "bench.example" : null; }
+        @Override public String cookie(String name) { return null; }
+        @Override public String parameter(String name) { return null; }
+        @Override public String authType() { return null; }
+        @Override public String remoteUser() { return null; }
+        @Override public boolean isUserInRole(String role) { return false; }
+        @Override public boolean fileExists() { return false; }
     }
 }
