@@ -252,6 +252,11 @@ final class DiffCases {
                 get(R4, "/moved/%7Euser"),
                 get(R4, "/redirect/a%20b").quirk("Resin puts a raw space into the Location header for %20 in the path"
                         + " (resin-spec 9.3); Turnpike escapes it", 302),
+                get(R4, "/forbidden%2Fx"),
+                get(R4, "/%2e%2e/forbidden"),
+                get(R4, "/echo/%2e/x"),
+                get(R4, "/echo/%7Etilde"),
+                get(R4, "/%46ORBIDDEN"),
                 get(R3, "/%66orbidden"),
                 get(R3, "/forbidden;jsessionid=abc123"),
                 get(R3, "/redirect/x%3Fy"),
