@@ -76,11 +76,9 @@ final class ContainerTags {
         Pattern regexp = null;
         if (!patterns.isEmpty()) {
             String joined = patterns.size() == 1 ? patterns.get(0) : "(?:" + String.join(")|(?:", patterns) + ")";
-            try {
-                regexp = Pattern.compile(joined, Pattern.CASE_INSENSITIVE);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                context.invalid(context.has("regexp") ? "regexp" : "host-alias-regexp", "invalid regexp: "
-                        + e.getDescription() + " near index " + e.getIndex());
+            regexp = context.compile(context.has("regexp") ? "regexp" : "host-alias-regexp", joined,
+                    Pattern.CASE_INSENSITIVE);
+            if (regexp == null) {
                 return null;
             }
         }

@@ -97,7 +97,7 @@ public final class ResinConfigReader {
             session.enter(spec.scope().variables(element));
         }
         try {
-            if (!element.text().isEmpty() && spec.mode() != Mode.TEXT) {
+            if (!element.text().isEmpty()) {
                 session.problem(element.textPosition(), "TPC0107", "unexpected text \"" + abbreviate(element.text())
                         + "\" in " + element.display() + "; " + (spec.children().isEmpty()
                         ? "it takes no content" : "it takes only child elements"));
@@ -225,7 +225,6 @@ public final class ResinConfigReader {
             case FILTER -> "a filter";
             case REWRITE_BLOCK -> "a <rewrite-dispatch> block";
             case CONTAINER -> "a container";
-            case VALUE, SETTING -> "a setting";
         };
     }
 

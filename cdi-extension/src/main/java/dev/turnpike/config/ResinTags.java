@@ -8,6 +8,7 @@ import dev.turnpike.config.TagSpec.Kind;
 import dev.turnpike.net.IpNetworks;
 import dev.turnpike.rules.BackendRoute;
 import dev.turnpike.rules.Condition;
+import dev.turnpike.rules.HeaderEdit;
 import dev.turnpike.rules.RuleFilter;
 import dev.turnpike.rules.Target;
 import dev.turnpike.rules.actions.Actions;
@@ -261,10 +262,10 @@ final class ResinTags {
                             }
                             return new Conditions.UserInRole(roles);
                         }),
-                composite("And", children -> new Composites.All(children, "resin:And")),
-                composite("Or", children -> new Composites.Any(children, "resin:Or")),
-                composite("NotAnd", children -> new Composites.NotAll(children, "resin:NotAnd")),
-                composite("NotOr", children -> new Composites.None(children, "resin:NotOr")),
+                composite("And", children -> new Composites.Combined(Composites.Combine.ALL, children, "resin:And")),
+                composite("Or", children -> new Composites.Combined(Composites.Combine.ANY, children, "resin:Or")),
+                composite("NotAnd", children -> new Composites.Combined(Composites.Combine.NOT_ALL, children, "resin:NotAnd")),
+                composite("NotOr", children -> new Composites.Combined(Composites.Combine.NONE, children, "resin:NotOr")),
                 tag("Not", Kind.CONDITION, List.of(), Set.of(Kind.CONDITION), (c, children) -> {
                     List<Condition> conditions = Containers.all(children, Condition.class);
                     if (conditions.size() != 1) {
@@ -309,8 +310,8 @@ final class ResinTags {
         AttributeSpec name = required("name", "the header name");
         AttributeSpec value = required("value", "the header value");
         return List.of(
-                filter("SetHeader", List.of(name, value), c -> new Filters.SetHeader(c.value("name"), c.value("value"))),
-                filter("AddHeader", List.of(name, value), c -> new Filters.AddHeader(c.value("name"), c.value("value"))),
+                filter("SetHeader", List.of(name, value), c -> new Filters.ResponseHeader(HeaderEdit.Kind.SET, c.value("name"), c.value("value"))),
+                filter("AddHeader", List.of(name, value), c -> new Filters.ResponseHeader(HeaderEdit.Kind.ADD, c.value("name"), c.value("value"))),
                 filter("SetVary", List.of(required("value", "the request header the response varies on")),
                         c -> new Filters.SetVary(c.value("value"))),
                 filter("SetRequestCharacterEncoding", List.of(required("value", "a character encoding, e.g. UTF-8")),

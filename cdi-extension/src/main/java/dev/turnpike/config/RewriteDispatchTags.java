@@ -281,9 +281,9 @@ final class RewriteDispatchTags {
                             return test == null ? null : new When(new Composites.Not(test, "unless"), null, false,
                                     c.syntax(List.of()));
                         }),
-                composite("and", children -> new Composites.All(children, "and")),
-                composite("or", children -> new Composites.Any(children, "or")),
-                composite("not", children -> new Composites.None(children, "not")));
+                composite("and", children -> new Composites.Combined(Composites.Combine.ALL, children, "and")),
+                composite("or", children -> new Composites.Combined(Composites.Combine.ANY, children, "or")),
+                composite("not", children -> new Composites.Combined(Composites.Combine.NONE, children, "not")));
     }
 
     private static TagSpec composite(String name, java.util.function.Function<List<Condition>, Condition> make) {
@@ -324,7 +324,7 @@ final class RewriteDispatchTags {
             case "header" -> new When(new Conditions.Header(value, regexp), sendVary ? value : null, false, syntax);
             case "query-param" -> new When(new Conditions.QueryParam(value, regexp, true), null, false, syntax);
             case "locale" -> {
-                Pattern locale = compile(c, "locale", value, Pattern.CASE_INSENSITIVE);
+                Pattern locale = c.compile("locale", value, Pattern.CASE_INSENSITIVE);
                 yield locale == null ? null
                         : new When(new Conditions.LocaleMatch(locale), sendVary ? "Accept-Language" : null, false, syntax);
             }
@@ -337,7 +337,7 @@ final class RewriteDispatchTags {
             case "secure" -> new When(new Conditions.Secure(c.bool("secure", true)), null, false, syntax);
             case "method" -> new When(new Conditions.Method(value), null, false, syntax);
             case "server-name" -> {
-                Pattern name = compile(c, "server-name", value, Pattern.CASE_INSENSITIVE);
+                Pattern name = c.compile("server-name", value, Pattern.CASE_INSENSITIVE);
                 yield name == null ? null : new When(new Conditions.ServerName(name), null, false, syntax);
             }
             case "server-port" -> new When(new Conditions.ServerPort(c.integer("server-port", 1, 65535, 0)), null,
@@ -348,15 +348,6 @@ final class RewriteDispatchTags {
             case "expr" -> constant(c, value, syntax);
             default -> throw new IllegalStateException(test);
         };
-    }
-
-    private static Pattern compile(TagContext c, String name, String value, int flags) {
-        try {
-            return Pattern.compile(value, flags);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            c.invalid(name, "invalid regexp: " + e.getDescription() + " near index " + e.getIndex());
-            return null;
-        }
     }
 
     /** {@code expr}: Resin evaluates it without variables, so only constants mean anything. */

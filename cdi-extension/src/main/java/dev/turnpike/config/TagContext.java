@@ -76,21 +76,6 @@ final class TagContext {
         return value == null ? fallback : value;
     }
 
-    /** The element's text (for value tags), variables resolved. */
-    String text() {
-        String text = element.text();
-        int dollar = text.indexOf("${");
-        if (dollar < 0) {
-            return text;
-        }
-        String resolved = Variables.resolve(text, session.variables());
-        if (resolved == null) {
-            fail(element.textPosition(), "TPC0112", unknownVariable(text));
-            return null;
-        }
-        return resolved;
-    }
-
     private String resolve(ConfigAttribute attribute, String value) {
         if (value.indexOf("${") < 0) {
             return value;
@@ -118,17 +103,22 @@ final class TagContext {
 
     /** The compiled regexp of an attribute with {@link Pattern} flags. */
     Pattern regexp(String name, int flags) {
-        ConfigAttribute attribute = first(name);
         String value = value(name);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : compile(name, value, flags);
+    }
+
+    /**
+     * Compiles a pattern given by an attribute (possibly a test attribute whose value is a
+     * pattern); a syntax error is a problem at the attribute, and the result {@code null}.
+     */
+    Pattern compile(String name, String value, int flags) {
         try {
             return Pattern.compile(value, flags);
         } catch (PatternSyntaxException e) {
-            fail(attribute.position(), "TPC0105", "invalid regexp in '" + attribute.writtenName() + "' of "
-                    + element.display() + ": " + e.getDescription() + " near index " + e.getIndex()
-                    + " of \"" + value + "\"");
+            ConfigAttribute attribute = first(name);
+            fail(attribute == null ? element.position() : attribute.position(), "TPC0105", "invalid regexp in '"
+                    + (attribute == null ? name : attribute.writtenName()) + "' of " + element.display() + ": "
+                    + e.getDescription() + " near index " + e.getIndex() + " of \"" + value + "\"");
             return null;
         }
     }

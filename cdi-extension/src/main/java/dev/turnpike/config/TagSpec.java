@@ -38,11 +38,7 @@ record TagSpec(String namespace, String name, String display, Kind kind, List<At
         /** A rule inside {@code <rewrite-dispatch>}. */
         OLD_RULE("rules"),
         /** A condition of a Resin 3.1 rule. */
-        OLD_CONDITION("conditions"),
-        /** A value written as the element's text, e.g. {@code <host-alias>}. */
-        VALUE("values"),
-        /** A setting written as a child element, e.g. {@code <dispatcher-type>}. */
-        SETTING("settings");
+        OLD_CONDITION("conditions");
 
         private final String plural;
 
@@ -63,9 +59,7 @@ record TagSpec(String namespace, String name, String display, Kind kind, List<At
          * A Resin container: attributes Turnpike does not use are ignored, and child elements
          * that are not about rules (servlets, databases, ...) are skipped and listed.
          */
-        CONTAINER,
-        /** The element's text is its value; it takes no children. */
-        TEXT
+        CONTAINER
     }
 
     /** Builds the object of a tag from its checked attributes and its built children. */

@@ -33,9 +33,11 @@ public final class Manageable {
     public static List<Item> in(RuleSet rules) {
         List<Item> items = new ArrayList<>();
         for (RuleSet.Scope scope : rules.scopes()) {
-            String host = scope.host() == null || scope.host().isEmpty() || scope.host().startsWith("(")
-                    ? "default" : scope.host();
-            String webApp = scope.webApp() == null ? null : scope.webApp().startsWith("(") ? "/" : scope.webApp();
+            String host = scope.host() == null || scope.host().isEmpty() ? "default" : scope.host();
+            String webApp = null;
+            if (scope.level().equals("web-app")) {
+                webApp = scope.webApp() == null || scope.webApp().isEmpty() ? "/" : scope.webApp();
+            }
             collect(scope.rules(), host, webApp, items);
         }
         return items;

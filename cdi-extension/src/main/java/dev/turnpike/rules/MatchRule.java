@@ -26,7 +26,7 @@ public final class MatchRule implements Rule {
     private final Spec spec;
     private final Condition[] conditions;
     private final RuleFilter[] filters;
-    private final boolean cacheable;
+    private final boolean marksPrivate;
 
     /**
      * What a rule is made of.
@@ -59,11 +59,11 @@ public final class MatchRule implements Rule {
         this.spec = spec;
         this.conditions = spec.conditions().toArray(new Condition[0]);
         this.filters = spec.filters().toArray(new RuleFilter[0]);
-        boolean all = true;
+        boolean cacheable = true;
         for (Condition condition : conditions) {
-            all &= condition.cacheable();
+            cacheable &= condition.cacheable();
         }
-        this.cacheable = all;
+        this.marksPrivate = conditions.length > 0 && (spec.resin3() || !cacheable);
     }
 
     @Override
@@ -88,10 +88,10 @@ public final class MatchRule implements Rule {
                 return null;
             }
         }
+        if (marksPrivate) {
+            exchange.privateUnlessVary();
+        }
         if (conditions.length > 0) {
-            if (!cacheable || spec.resin3()) {
-                exchange.privateUnlessVary();
-            }
             for (Condition condition : conditions) {
                 if (!condition.test(exchange)) {
                     log(Level.FINEST, "not match", matched);

@@ -1,6 +1,5 @@
 package dev.turnpike.rules;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -55,30 +54,12 @@ public final class RedirectLocation {
 
     /** Escapes a location for use as a header value, without making it absolute. */
     public static String escape(String location) {
-        StringBuilder out = null;
-        for (int i = 0; i < location.length(); i++) {
-            char c = location.charAt(i);
-            boolean plain = c > 0x20 && c < 0x7f && c != '<' && c != '"' && c != '>';
-            if (plain) {
-                if (out != null) {
-                    out.append(c);
-                }
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(location.length() + 16).append(location, 0, i);
-            }
-            int end = i + 1;
-            if (Character.isHighSurrogate(c) && end < location.length()
-                    && Character.isLowSurrogate(location.charAt(end))) {
-                end++;
-            }
-            for (byte b : location.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                out.append('%').append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            i = end - 1;
-        }
-        return out == null ? location : out.toString();
+        return PercentEncoding.encode(location, RedirectLocation::plain, false);
+    }
+
+    private static boolean plain(String text, int index) {
+        char c = text.charAt(index);
+        return c > 0x20 && c < 0x7f && c != '<' && c != '"' && c != '>';
     }
 
     static boolean hasScheme(String target) {

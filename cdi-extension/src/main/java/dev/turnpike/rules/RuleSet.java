@@ -91,7 +91,7 @@ public final class RuleSet {
         if (decision != null) {
             return decision;
         }
-        HostRules host = host(exchange.hostName());
+        HostRules host = hosts.isEmpty() ? null : host(exchange.hostName());
         RuleList hostLevel = host != null ? host.rules() : hostDefault;
         decision = decide(hostLevel, exchange, hostLevel.isEmpty() ? null : exchange.fullPath());
         if (decision != null) {
@@ -140,7 +140,14 @@ public final class RuleSet {
         return fallback;
     }
 
-    /** Where a list of rules applies. */
+    /**
+     * Where a list of rules applies.
+     *
+     * @param level  {@code server}, {@code host} or {@code web-app}
+     * @param host   the host id, or {@code null} for hosts not configured
+     * @param webApp the context path ({@code ""} for the root) at web-app level, {@code null} for
+     *               web-apps not configured and above web-app level
+     */
     public record Scope(String level, String host, String webApp, RuleList rules) {
     }
 
@@ -148,14 +155,14 @@ public final class RuleSet {
     public List<Scope> scopes() {
         List<Scope> scopes = new ArrayList<>();
         add(scopes, "server", null, null, server);
-        add(scopes, "host", "(any other)", null, hostDefault);
+        add(scopes, "host", null, null, hostDefault);
         for (HostRules host : hosts) {
             add(scopes, "host", host.id(), null, host.rules());
             for (Map.Entry<String, RuleList> app : host.webApps().entrySet()) {
-                add(scopes, "web-app", host.id(), app.getKey().isEmpty() ? "/" : app.getKey(), app.getValue());
+                add(scopes, "web-app", host.id(), app.getKey(), app.getValue());
             }
         }
-        add(scopes, "web-app", "(any)", "(any other)", webAppDefault);
+        add(scopes, "web-app", null, null, webAppDefault);
         return scopes;
     }
 

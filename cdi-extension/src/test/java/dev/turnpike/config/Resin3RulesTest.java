@@ -1,5 +1,6 @@
 package dev.turnpike.config;
 
+import static dev.turnpike.config.Rules.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.turnpike.rules.TestRequest;
@@ -11,14 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Resin 3.1 {@code <rewrite-dispatch>} rules and conditions, read from XML and applied to requests. */
 class Resin3RulesTest {
-
-    private static Arguments rule(String rules, String request, String expected) {
-        return Arguments.of(rules, request, UnaryOperator.<TestRequest>identity(), expected);
-    }
-
-    private static Arguments rule(String rules, String request, UnaryOperator<TestRequest> setup, String expected) {
-        return Arguments.of(rules, request, setup, expected);
-    }
 
     static Stream<Arguments> cases() {
         return Stream.of(

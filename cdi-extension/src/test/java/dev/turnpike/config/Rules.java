@@ -5,9 +5,12 @@ import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.HeaderEdit;
 import dev.turnpike.rules.RequestView;
 import dev.turnpike.rules.RuleSet;
+import dev.turnpike.rules.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** Loads rule sets from XML snippets and describes decisions compactly, for table tests. */
 final class Rules {
@@ -17,6 +20,16 @@ final class Rules {
     static final String CLOSE = "</web-app>\n";
 
     private Rules() {
+    }
+
+    /** A table row: rules, a request, no change to it, the expected {@link #decide} answer. */
+    static Arguments rule(String rules, String request, String expected) {
+        return Arguments.of(rules, request, UnaryOperator.<TestRequest>identity(), expected);
+    }
+
+    /** A table row whose request is changed by {@code setup} before it is decided. */
+    static Arguments rule(String rules, String request, UnaryOperator<TestRequest> setup, String expected) {
+        return Arguments.of(rules, request, setup, expected);
     }
 
     /** Rules of a web-app whose body is given. */

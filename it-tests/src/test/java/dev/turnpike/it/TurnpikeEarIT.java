@@ -15,10 +15,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,8 +44,8 @@ class TurnpikeEarIT {
     /** How long a configuration change may take to be seen: the check runs every 2 s by default. */
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
 
-    private static final Path CONFIG = Path.of(System.getProperty("turnpike.it.config"));
-    private static final Path TEMPLATE = Path.of(System.getProperty("turnpike.it.config-template"));
+    private static final Path CONFIG = ItConfig.CONFIG;
+    private static final Path TEMPLATE = ItConfig.TEMPLATE;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -63,7 +61,7 @@ class TurnpikeEarIT {
     @AfterEach
     void restoreTheStartingConfiguration() throws Exception {
         if (!Files.readString(CONFIG).equals(Files.readString(TEMPLATE))) {
-            writeConfig(Files.readString(TEMPLATE));
+            ItConfig.write(Files.readString(TEMPLATE));
             awaitStatus(status -> status.getJsonObject("configuration").getJsonArray("problems").isEmpty()
                     && status.getJsonArray("rules").size() == 4);
         }
@@ -126,7 +124,7 @@ class TurnpikeEarIT {
     @Test
     void aRewrittenConfigurationIsPickedUpWhileTheServerRuns() throws Exception {
         assertEquals(404, get("/fresh/page").statusCode(), "precondition: /fresh/ is not forbidden yet");
-        writeConfig(Files.readString(TEMPLATE).replace("<resin:Forbidden regexp=\"^/private/\"/>",
+        ItConfig.write(Files.readString(TEMPLATE).replace("<resin:Forbidden regexp=\"^/private/\"/>",
                 "<resin:Forbidden regexp=\"^/private/\"/>\n  <resin:Forbidden regexp=\"^/fresh/\"/>"));
 
         awaitStatusCode("/fresh/page", 403);
@@ -148,7 +146,7 @@ class TurnpikeEarIT {
         }, "it-load");
         load.start();
         try {
-            writeConfig(Files.readString(TEMPLATE).replace("<resin:MovedPermanently regexp=\"^/moved$\"",
+            ItConfig.write(Files.readString(TEMPLATE).replace("<resin:MovedPermanently regexp=\"^/moved$\"",
                     "<resin:MovedPermanentli regexp=\"^/moved$\""));
             JsonObject status = awaitStatus(s -> !s.getJsonObject("configuration").getJsonArray("problems").isEmpty());
             List<String> problems = status.getJsonObject("configuration").getJsonArray("problems")
@@ -175,13 +173,6 @@ class TurnpikeEarIT {
         } catch (IOException | InterruptedException e) {
             failures.add(path + " failed: " + e);
         }
-    }
-
-    /** Replaces the configuration in one rename, as an editor or deployment tool would. */
-    private static void writeConfig(String content) throws IOException {
-        Path temporary = Files.createTempFile(CONFIG.getParent(), "turnpike-it", ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, CONFIG, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private URI uri(String path) {

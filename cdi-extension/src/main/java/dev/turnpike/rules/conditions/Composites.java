@@ -15,86 +15,44 @@ public final class Composites {
     private Composites() {
     }
 
-    /** All children pass; true without children. */
-    public record All(List<Condition> children, String tag) implements Condition {
-        public All {
-            children = List.copyOf(children);
-        }
+    /** How the children's answers combine. */
+    public enum Combine {
+        /** All children pass; true without children ({@code resin:And}, {@code <and>}). */
+        ALL(false, false),
+        /** At least one child passes; false without children ({@code resin:Or}, {@code <or>}). */
+        ANY(true, true),
+        /** No child passes; true without children ({@code resin:NotOr}, Resin 3.1 {@code <not>}). */
+        NONE(true, false),
+        /** At least one child fails; false without children ({@code resin:NotAnd}). */
+        NOT_ALL(false, true);
 
-        @Override
-        public boolean test(Exchange exchange) {
-            for (Condition child : children) {
-                if (!child.test(exchange)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        private final boolean stopWhen;
+        private final boolean answerWhenStopped;
 
-        @Override
-        public String toString() {
-            return ConfigSyntax.element(tag, "", children);
-        }
-    }
-
-    /** At least one child passes; false without children. */
-    public record Any(List<Condition> children, String tag) implements Condition {
-        public Any {
-            children = List.copyOf(children);
-        }
-
-        @Override
-        public boolean test(Exchange exchange) {
-            for (Condition child : children) {
-                if (child.test(exchange)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public String toString() {
-            return ConfigSyntax.element(tag, "", children);
+        /**
+         * @param stopWhen          the child answer that decides the composite at once
+         * @param answerWhenStopped the composite's answer then (the opposite when no child decides)
+         */
+        Combine(boolean stopWhen, boolean answerWhenStopped) {
+            this.stopWhen = stopWhen;
+            this.answerWhenStopped = answerWhenStopped;
         }
     }
 
-    /** No child passes; true without children ({@code resin:NotOr}, Resin 3.1 {@code <not>}). */
-    public record None(List<Condition> children, String tag) implements Condition {
-        public None {
+    /** Several children combined one way. */
+    public record Combined(Combine how, List<Condition> children, String tag) implements Condition {
+        public Combined {
             children = List.copyOf(children);
         }
 
         @Override
         public boolean test(Exchange exchange) {
             for (Condition child : children) {
-                if (child.test(exchange)) {
-                    return false;
+                if (child.test(exchange) == how.stopWhen) {
+                    return how.answerWhenStopped;
                 }
             }
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return ConfigSyntax.element(tag, "", children);
-        }
-    }
-
-    /** At least one child fails; false without children ({@code resin:NotAnd}). */
-    public record NotAll(List<Condition> children, String tag) implements Condition {
-        public NotAll {
-            children = List.copyOf(children);
-        }
-
-        @Override
-        public boolean test(Exchange exchange) {
-            for (Condition child : children) {
-                if (!child.test(exchange)) {
-                    return true;
-                }
-            }
-            return false;
+            return !how.answerWhenStopped;
         }
 
         @Override

@@ -42,41 +42,28 @@ public final class Filters {
         return name;
     }
 
-    /** Sets a response header, replacing earlier values ({@code resin:SetHeader}). */
-    public record SetHeader(String name, String value) implements RuleFilter {
-        public SetHeader {
+    /**
+     * Sets a response header, replacing earlier values ({@code resin:SetHeader}), or adds another
+     * line of it ({@code resin:AddHeader}).
+     */
+    public record ResponseHeader(HeaderEdit.Kind kind, String name, String value) implements RuleFilter {
+        public ResponseHeader {
+            if (kind == HeaderEdit.Kind.MERGE) {
+                throw new IllegalArgumentException("a header filter sets or adds, it does not merge");
+            }
             checkHeaderName(name);
             checkHeaderValue("the header value", value);
         }
 
         @Override
         public void apply(Exchange exchange, String subject) {
-            exchange.editHeader(new HeaderEdit(HeaderEdit.Kind.SET, name, value));
+            exchange.editHeader(new HeaderEdit(kind, name, value));
         }
 
         @Override
         public String toString() {
-            return "<resin:SetHeader" + ConfigSyntax.attribute("name", name) + ConfigSyntax.attribute("value", value)
-                    + "/>";
-        }
-    }
-
-    /** Adds a response header line ({@code resin:AddHeader}). */
-    public record AddHeader(String name, String value) implements RuleFilter {
-        public AddHeader {
-            checkHeaderName(name);
-            checkHeaderValue("the header value", value);
-        }
-
-        @Override
-        public void apply(Exchange exchange, String subject) {
-            exchange.editHeader(new HeaderEdit(HeaderEdit.Kind.ADD, name, value));
-        }
-
-        @Override
-        public String toString() {
-            return "<resin:AddHeader" + ConfigSyntax.attribute("name", name) + ConfigSyntax.attribute("value", value)
-                    + "/>";
+            return "<resin:" + (kind == HeaderEdit.Kind.SET ? "SetHeader" : "AddHeader")
+                    + ConfigSyntax.attribute("name", name) + ConfigSyntax.attribute("value", value) + "/>";
         }
     }
 

@@ -3,18 +3,17 @@ package dev.turnpike.it.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.it.ItConfig;
 import dev.turnpike.it.resin.RawHttp;
 import dev.turnpike.it.resin.RawResponse;
 import dev.turnpike.it.resin.ResinLayout;
 import dev.turnpike.it.resin.ResinServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ResinDifferentialIT {
 
-    private static final Path CONFIG = Path.of(System.getProperty("turnpike.it.config"));
-    private static final Path TEMPLATE = Path.of(System.getProperty("turnpike.it.config-template"));
     private static final Path WORK = Path.of(System.getProperty("turnpike.it.work", "target/differential"));
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
 
@@ -78,19 +75,19 @@ class ResinDifferentialIT {
     }
 
     @AfterAll
-    static void stopResinAndRestoreTheConfiguration() throws IOException {
+    static void stopResinAndRestoreTheConfiguration() {
         try {
             if (resin != null) {
                 resin.close();
             }
         } finally {
-            writeConfig(Files.readString(TEMPLATE));
+            ItConfig.restore();
         }
     }
 
     @Test
     void turnpikeAnswersAsResinDoes() throws Exception {
-        writeConfig(resinXml);
+        ItConfig.write(resinXml);
         RawHttp turnpike = new RawHttp(base.getPort());
         awaitTurnpikeRules(turnpike);
 
@@ -152,16 +149,5 @@ class ResinDifferentialIT {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    /** Replaces the configuration in one rename, as an editor or deployment tool would. */
-    private static void writeConfig(String content) {
-        try {
-            Path temporary = Files.createTempFile(CONFIG.getParent(), "turnpike-it", ".tmp");
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            Files.move(temporary, CONFIG, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
