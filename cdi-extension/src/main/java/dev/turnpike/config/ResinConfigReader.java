@@ -123,6 +123,10 @@ public final class ResinConfigReader {
     private void buildChild(ReadSession session, ConfigElement parent, TagSpec parentSpec, ConfigElement child,
                             Map<String, List<ConfigAttribute>> attributes, List<Object> children) {
         TagSpec childSpec = catalog.find(child);
+        if (childSpec == null && CustomTags.names(child) && attributeElement(parentSpec, child) == null) {
+            buildCustom(session, parentSpec, child, children);
+            return;
+        }
         if (childSpec != null && parentSpec.children().contains(childSpec.kind())) {
             Object built = build(session, child, childSpec);
             if (built != null) {
@@ -165,10 +169,50 @@ public final class ResinConfigReader {
         session.problem(child.position(), code, message.toString());
     }
 
+    /**
+     * Builds an element naming an application class. In a container, an element naming a class
+     * that is no rule part (an ordinary bean, or a class not deployed with Turnpike) is skipped
+     * and listed, as other Resin configuration is; elsewhere it is an error.
+     */
+    private void buildCustom(ReadSession session, TagSpec parentSpec, ConfigElement child, List<Object> children) {
+        CustomTags.Resolution resolution = CustomTags.resolve(child);
+        TagSpec spec = resolution.spec();
+        boolean container = parentSpec.mode() == Mode.CONTAINER;
+        if (spec != null && parentSpec.children().contains(spec.kind())) {
+            Object built = build(session, child, spec);
+            if (built != null) {
+                children.add(built);
+            }
+        } else if (container && !resolution.broken() && (spec == null || spec.kind() == Kind.CONDITION)) {
+            session.skipped(child.display() + " (" + (spec == null ? resolution.problem()
+                    : "a predicate outside any rule") + ")");
+        } else {
+            String why = spec == null ? resolution.problem() : "it is " + describe(spec.kind());
+            session.problem(child.position(), "TPC0115", "cannot use " + child.display() + " in <"
+                    + parentSpec.display() + ">: " + why + (parentSpec.children().isEmpty() ? ""
+                    : "; an application class used here must be " + kinds(parentSpec)));
+        }
+    }
+
+    private static String kinds(TagSpec parentSpec) {
+        List<String> kinds = new ArrayList<>();
+        if (parentSpec.children().contains(Kind.CONDITION)) {
+            kinds.add("a dev.turnpike.spi.RequestPredicate");
+        }
+        if (parentSpec.children().contains(Kind.RULE)) {
+            kinds.add("a dev.turnpike.spi.AbstractTargetDispatchRule");
+        }
+        if (parentSpec.children().contains(Kind.FILTER)) {
+            kinds.add("a jakarta.servlet.Filter");
+        }
+        return kinds.isEmpty() ? "none (no application classes are taken here)" : String.join(" or ", kinds);
+    }
+
     /** The attribute a child element sets, when it is written as {@code <name>value</name>}. */
     private static AttributeSpec attributeElement(TagSpec spec, ConfigElement child) {
         boolean plain = child.children().isEmpty() && child.attributes().isEmpty()
-                && (child.namespace().isEmpty() || child.namespace().equals(TagCatalog.RESIN_NS));
+                && (child.namespace().isEmpty() || child.namespace().equals(TagCatalog.RESIN_NS)
+                || child.namespace().equals(spec.namespace()));
         return plain ? spec.attribute(child.localName()) : null;
     }
 

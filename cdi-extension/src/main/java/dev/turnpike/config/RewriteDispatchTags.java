@@ -194,7 +194,7 @@ final class RewriteDispatchTags {
         }
         RuleList rules = RuleParts.childRules(children);
         Rule group = new MatchRule(new MatchRule.Spec(c.syntax(List.of()), "rewrite-dispatch", true, null, false,
-                List.of(), List.of(), new Actions.Group(rules), null, null, c.origin()));
+                List.of(), List.of(), new Actions.RewriteDispatch(rules), null, null, c.origin()));
         return new Containers.RewriteBlock(rules, group);
     }
 

@@ -1,9 +1,10 @@
 package dev.turnpike.rules;
 
 /**
- * A test a rule makes on the request after its regexp matched, evaluated per request. Unlike a
- * {@link RequestPredicate}, a condition sees the whole {@link Exchange}, so it can leave the
- * response headers Resin's conditions leave ({@code Vary}, {@code Cache-Control}).
+ * A test a rule makes on the request after its regexp matched, evaluated per request. A
+ * condition sees the whole {@link Exchange}, so it can leave the response headers Resin's
+ * conditions leave ({@code Vary}, {@code Cache-Control}); an application's predicate is adapted
+ * by {@link dev.turnpike.rules.custom.CustomCondition}.
  *
  * <p>Conditions are immutable and shared by every thread; {@link Object#toString()} renders
  * them in configuration syntax.

@@ -1,5 +1,7 @@
 package dev.turnpike.rules;
 
+import dev.turnpike.spi.AbstractTargetDispatchRule;
+
 /**
  * What the rules decided for one request.
  *
@@ -7,7 +9,7 @@ package dev.turnpike.rules;
  * decision names the rule that made it.
  */
 public sealed interface Decision extends Outcome permits Decision.Pass, Decision.Dispatch, Decision.Forward,
-        Decision.SendError, Decision.Redirect, Decision.Proxy {
+        Decision.SendError, Decision.Redirect, Decision.Proxy, Decision.Custom {
 
     /** No rule fired: the request continues to the application unchanged. */
     Decision PASS = new Pass(null);
@@ -60,5 +62,18 @@ public sealed interface Decision extends Outcome permits Decision.Pass, Decision
      * @param uri     the request URI the backend sees (without query string)
      */
     record Proxy(Rule rule, BackendRoute backend, String uri) implements Decision {
+    }
+
+    /**
+     * Run the chain an application's rule makes for the request.
+     *
+     * @param rule        the rule that fired
+     * @param handler     the application's rule object
+     * @param uri         the path the rule matched
+     * @param queryString the request's query string, or {@code null}
+     * @param target      the substituted target, or the path when the rule has no target
+     */
+    record Custom(Rule rule, AbstractTargetDispatchRule handler, String uri, String queryString, String target)
+            implements Decision {
     }
 }

@@ -1,5 +1,6 @@
 package dev.turnpike.rules;
 
+import dev.turnpike.rules.custom.ServletFilterRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ public final class Exchange implements RequestView {
 
     private final RequestView request;
     private final List<HeaderEdit> headerEdits = new ArrayList<>(2);
+    private List<ServletFilterRule> wrappers = List.of();
     private Boolean secure;
     private String requestCharacterEncoding;
     private String responseCharacterEncoding;
@@ -71,6 +73,22 @@ public final class Exchange implements RequestView {
 
     public void responseContentType(String contentType) {
         responseContentType = contentType;
+    }
+
+    /**
+     * Asks for an application's servlet filter to run around whatever handles the request; the
+     * first asked for is outermost.
+     */
+    public void wrapWith(ServletFilterRule filter) {
+        if (wrappers.isEmpty()) {
+            wrappers = new ArrayList<>(2);
+        }
+        wrappers.add(filter);
+    }
+
+    /** The servlet filters rules asked for, outermost first. */
+    public List<ServletFilterRule> wrappers() {
+        return List.copyOf(wrappers);
     }
 
     public List<HeaderEdit> headerEdits() {
@@ -251,5 +269,10 @@ public final class Exchange implements RequestView {
     @Override
     public String queryParameter(String name) {
         return request.queryParameter(name);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return request.unwrap(type);
     }
 }

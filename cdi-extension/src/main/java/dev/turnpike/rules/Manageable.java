@@ -56,6 +56,8 @@ public final class Manageable {
             }
             if (action instanceof Actions.Group group) {
                 collect(group.children(), host, webApp, items);
+            } else if (action instanceof Actions.RewriteDispatch block) {
+                collect(block.children(), host, webApp, items);
             } else if (ruleImport != null) {
                 collect(ruleImport.rules(), host, webApp, items);
             }

@@ -137,6 +137,9 @@ public final class MatchRule implements Rule {
         if (outcome instanceof Decision.SendError error) {
             return String.valueOf(error.status());
         }
+        if (outcome instanceof Decision.Custom custom) {
+            return custom.target();
+        }
         return String.valueOf(outcome);
     }
 

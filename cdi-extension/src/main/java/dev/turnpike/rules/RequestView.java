@@ -98,4 +98,12 @@ public interface RequestView {
     default String queryParameter(String name) {
         return QueryStrings.firstValue(queryString(), name);
     }
+
+    /**
+     * The object this view reads, when it is of the given type (the servlet request, for
+     * application predicates and rules), else {@code null}.
+     */
+    default <T> T unwrap(Class<T> type) {
+        return null;
+    }
 }

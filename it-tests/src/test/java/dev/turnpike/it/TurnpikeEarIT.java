@@ -3,6 +3,9 @@ package dev.turnpike.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.it.beans.ClientSays;
+import dev.turnpike.it.beans.Maintenance;
+import dev.turnpike.it.beans.Stamp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -29,6 +32,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,9 +57,14 @@ class TurnpikeEarIT {
     @ArquillianResource
     URL base;
 
+    /** The real EAR, plus a library with application predicates, rules and filters as users deploy them. */
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(System.getProperty("turnpike.it.ear")));
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "application-rules.jar")
+                .addClasses(ClientSays.class, Maintenance.class, Stamp.class));
+        return ear;
     }
 
     @AfterEach
@@ -164,6 +173,24 @@ class TurnpikeEarIT {
         assertEquals(List.of(), List.copyOf(failures), "requests failed while a broken file was loaded");
     }
 
+    @Test
+    void applicationClassesFromTheEarLibraryServeAsConditionsRulesAndFilters() throws Exception {
+        ItConfig.write(Files.readString(TEMPLATE).replace("<resin:Forbidden regexp=\"^/private/\"/>", """
+                <resin:Forbidden regexp="^/private/"/>
+                  <app:Stamp value="outer" xmlns:app="urn:java:dev.turnpike.it.beans"/>
+                  <app:Maintenance regexp="^/shop/(.*)" target="/catalogue/$1" retry-after="2m"
+                                   xmlns:app="urn:java:dev.turnpike.it.beans">
+                    <app:ClientSays value="customer"/>
+                  </app:Maintenance>"""));
+        HttpResponse<String> down = awaitStatusCode("/shop/books", 503, "X-Client", "customer");
+        assertEquals("120", down.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(down.body().contains("/catalogue/books is down for maintenance"), down.body());
+        assertEquals(List.of("outer"), down.headers().allValues("X-Stamp"));
+        HttpResponse<String> visitor = get("/shop/books", "X-Client", "visitor");
+        assertEquals(404, visitor.statusCode(), "the rule's condition decides");
+        assertEquals(List.of("outer"), visitor.headers().allValues("X-Stamp"));
+    }
+
     private void check(String path, int expected, ConcurrentLinkedQueue<String> failures) {
         try {
             int status = get(path).statusCode();
@@ -209,15 +236,17 @@ class TurnpikeEarIT {
         return status;
     }
 
-    private void awaitStatusCode(String path, int expected) throws Exception {
+    private HttpResponse<String> awaitStatusCode(String path, int expected, String... headers) throws Exception {
         long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
-        int status = get(path).statusCode();
-        while (status != expected) {
+        HttpResponse<String> response = get(path, headers);
+        while (response.statusCode() != expected) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " answered " + status + ", not " + expected + ", within " + RELOAD_WAIT);
+                throw new AssertionError(path + " answered " + response.statusCode() + ", not " + expected + ", within "
+                        + RELOAD_WAIT);
             }
             Thread.sleep(100);
-            status = get(path).statusCode();
+            response = get(path, headers);
         }
+        return response;
     }
 }

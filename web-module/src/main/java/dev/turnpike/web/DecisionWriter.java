@@ -1,6 +1,8 @@
 package dev.turnpike.web;
 
 import dev.turnpike.rules.Decision;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -18,8 +20,12 @@ final class DecisionWriter {
     private DecisionWriter() {
     }
 
-    /** Carries out a decision other than {@link Decision.Pass}. */
-    static void write(Decision decision, HttpServletRequest request, HttpServletResponse response,
+    /**
+     * Carries out a decision other than {@link Decision.Pass}.
+     *
+     * @param chain the request's own chain, which an application's rule may continue with
+     */
+    static void write(Decision decision, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
                       BackendHandler backends) throws IOException, ServletException {
         if (response.isCommitted()) {
             LOG.severe(() -> "cannot apply " + decision.rule() + " (" + decision.rule().origin()
@@ -45,6 +51,9 @@ final class DecisionWriter {
             forward(context, forward.target(), request, response);
         } else if (decision instanceof Decision.Proxy proxy) {
             backends.handle(proxy, request, response);
+        } else if (decision instanceof Decision.Custom custom) {
+            custom.handler().dispatch(DispatcherType.REQUEST, custom.uri(), custom.queryString(), custom.target(), chain)
+                    .doFilter(request, response);
         } else {
             throw new IllegalArgumentException("not a decision to write: " + decision);
         }

@@ -51,11 +51,11 @@ public class DispatchFilter extends HttpFilter {
         Decision decision = rules.evaluate(exchange);
         HttpServletRequest effectiveRequest = Effects.request(request, exchange);
         HttpServletResponse effectiveResponse = Effects.response(response, exchange);
-        if (decision instanceof Decision.Pass) {
-            chain.doFilter(effectiveRequest, effectiveResponse);
-        } else {
-            DecisionWriter.write(decision, effectiveRequest, effectiveResponse, backends);
-        }
+        FilterChain handling = decision instanceof Decision.Pass ? chain
+                : (req, res) -> DecisionWriter.write(decision, (HttpServletRequest) req, (HttpServletResponse) res,
+                chain, backends);
+        ApplicationFilters.around(exchange.wrappers(), getServletContext(), handling)
+                .doFilter(effectiveRequest, effectiveResponse);
         Effects.finish(effectiveResponse);
     }
 }

@@ -2,6 +2,7 @@ package dev.turnpike.web;
 
 import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.HeaderEdit;
+import dev.turnpike.rules.custom.SecureOverrideRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -162,4 +162,9 @@ final class ServletRequestView implements RequestView {
             throw new IllegalStateException("the encoding was checked when the rules loaded: " + encoding, e);
         }
     }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return type.isInstance(request) ? type.cast(request) : null;
+    }
 }

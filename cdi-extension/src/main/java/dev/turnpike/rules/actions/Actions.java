@@ -11,6 +11,8 @@ import dev.turnpike.rules.RuleImport;
 import dev.turnpike.rules.RuleList;
 import dev.turnpike.rules.Target;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 
 /** The built-in actions, one immutable record each. */
@@ -148,6 +150,23 @@ public final class Actions {
 
         @Override
         public Outcome act(Exchange exchange, String subject, Matcher matcher, Rule rule) {
+            return children.evaluate(exchange, subject);
+        }
+    }
+
+    /** The rules of a Resin 3.1 {@code <rewrite-dispatch>}, each evaluation logged as Resin logs it. */
+    public record RewriteDispatch(RuleList children) implements Action {
+        private static final Logger LOG = Logger.getLogger("com.caucho.server.rewrite.RewriteDispatch");
+
+        public RewriteDispatch {
+            Objects.requireNonNull(children, "children");
+        }
+
+        @Override
+        public Outcome act(Exchange exchange, String subject, Matcher matcher, Rule rule) {
+            if (LOG.isLoggable(Level.FINEST)) {
+                LOG.finest("rewrite-dispatch check uri '" + subject + "'");
+            }
             return children.evaluate(exchange, subject);
         }
     }

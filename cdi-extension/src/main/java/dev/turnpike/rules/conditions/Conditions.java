@@ -5,7 +5,6 @@ import dev.turnpike.net.IpNetworks;
 import dev.turnpike.rules.Condition;
 import dev.turnpike.rules.ConfigSyntax;
 import dev.turnpike.rules.Exchange;
-import dev.turnpike.rules.RequestPredicate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -330,19 +329,6 @@ public final class Conditions {
         @Override
         public String toString() {
             return "<when" + attr("expr", expression) + "/>";
-        }
-    }
-
-    /** A user's {@link RequestPredicate}. */
-    public record Custom(RequestPredicate predicate) implements Condition {
-        @Override
-        public boolean test(Exchange exchange) {
-            return predicate.isMatch(exchange);
-        }
-
-        @Override
-        public String toString() {
-            return predicate.toString();
         }
     }
 }

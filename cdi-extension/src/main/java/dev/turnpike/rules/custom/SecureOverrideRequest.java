@@ -1,14 +1,14 @@
-package dev.turnpike.web;
+package dev.turnpike.rules.custom;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /** A request that reports itself secure (scheme {@code https}) or not, as a rule decided. */
-final class SecureOverrideRequest extends HttpServletRequestWrapper {
+public final class SecureOverrideRequest extends HttpServletRequestWrapper {
 
     private final boolean secure;
 
-    SecureOverrideRequest(HttpServletRequest request, boolean secure) {
+    public SecureOverrideRequest(HttpServletRequest request, boolean secure) {
         super(request);
         this.secure = secure;
     }
