@@ -110,7 +110,8 @@ final class Containers {
     }
 
     /** Turns the root container into the rule set. */
-    static RuleSet toRuleSet(Object root, String source, List<String> skipped, List<RuleImport> imports) {
+    static RuleSet toRuleSet(Object root, String source, List<String> skipped, List<RuleImport> imports,
+                             List<String> warnings) {
         Server server;
         if (root instanceof Server found) {
             server = found;
@@ -142,7 +143,7 @@ final class Containers {
             }
         }
         return new RuleSet(server.rules(), hosts, server.hostDefault().rules(), unknownAppDefault, source)
-                .withDetails(skipped, imports);
+                .withDetails(skipped, imports, warnings);
     }
 
     private static Server merge(List<Server> servers) {

@@ -23,6 +23,7 @@ final class ReadSession {
     private final int importDepth;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Set<String> skipped = new LinkedHashSet<>();
+    private final List<String> warnings = new ArrayList<>();
     private final List<RuleImport> imports = new ArrayList<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
 
@@ -57,6 +58,15 @@ final class ReadSession {
 
     void problem(Position at, String code, String message) {
         problems.add(new ConfigProblem(file, at.line(), at.column(), code, message));
+    }
+
+    /** Notes something that works but is risky; it does not stop the file from loading. */
+    void warning(Position at, String code, String message) {
+        warnings.add(new ConfigProblem(file, at.line(), at.column(), code, message).toString());
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     void skipped(String what) {

@@ -65,7 +65,8 @@ public final class ResinConfigReader {
         if (!session.problems().isEmpty()) {
             throw new ConfigException(session.problems());
         }
-        return Containers.toRuleSet(built, file, List.copyOf(session.skipped()), session.imports());
+        return Containers.toRuleSet(built, file, List.copyOf(session.skipped()), session.imports(),
+                session.warnings());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.turnpike.config;
 
 import dev.turnpike.cron.CronSchedule;
 import dev.turnpike.cron.CronSyntaxException;
+import dev.turnpike.match.RegexAnalysis;
 import dev.turnpike.net.IpNetworks;
 import dev.turnpike.rules.ConfigSyntax;
 import dev.turnpike.rules.Target;
@@ -112,10 +113,18 @@ final class TagContext {
      * pattern); a syntax error is a problem at the attribute, and the result {@code null}.
      */
     Pattern compile(String name, String value, int flags) {
+        ConfigAttribute attribute = first(name);
         try {
-            return Pattern.compile(value, flags);
+            Pattern pattern = Pattern.compile(value, flags);
+            if (RegexAnalysis.of(pattern).nestedQuantifier()) {
+                session.warning(attribute == null ? element.position() : attribute.position(), "TPW0001", "the regexp"
+                        + " \"" + value + "\" in '" + (attribute == null ? name : attribute.writtenName()) + "' of "
+                        + element.display() + " repeats a part that itself repeats; a crafted request can make such a"
+                        + " pattern backtrack for a very long time. Turnpike stops a match after a budget and treats"
+                        + " it as not matching, so prefer a pattern without nested repetition");
+            }
+            return pattern;
         } catch (PatternSyntaxException e) {
-            ConfigAttribute attribute = first(name);
             fail(attribute == null ? element.position() : attribute.position(), "TPC0105", "invalid regexp in '"
                     + (attribute == null ? name : attribute.writtenName()) + "' of " + element.display() + ": "
                     + e.getDescription() + " near index " + e.getIndex() + " of \"" + value + "\"");

@@ -1,5 +1,6 @@
 package dev.turnpike.rules;
 
+import dev.turnpike.match.BoundedSubject;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -22,11 +23,13 @@ public final class MatchRule implements Rule {
 
     private static final Logger RESIN4_LOG = Logger.getLogger("com.caucho.server.rewrite.MatchFilterChain");
     private static final Logger RESIN3_LOG = Logger.getLogger("com.caucho.server.rewrite.AbstractRule");
+    private static final Logger BUDGET_LOG = Logger.getLogger("dev.turnpike.match");
 
     private final Spec spec;
     private final Condition[] conditions;
     private final RuleFilter[] filters;
     private final boolean marksPrivate;
+    private volatile boolean warnedAboutBudget;
 
     /**
      * What a rule is made of.
@@ -68,6 +71,22 @@ public final class MatchRule implements Rule {
 
     @Override
     public Outcome apply(Exchange exchange, String subject) {
+        try {
+            return applyWithinBudget(exchange, subject);
+        } catch (BoundedSubject.BudgetExceeded e) {
+            if (!warnedAboutBudget) {
+                warnedAboutBudget = true;
+                BUDGET_LOG.warning(() -> this + " (" + spec.origin() + ") gave up matching a subject of "
+                        + subject.length() + " characters after reading " + BoundedSubject.BASE_BUDGET + "+ characters;"
+                        + " the rule is treated as not matching such subjects. The pattern backtracks too much:"
+                        + " avoid nested repetition such as (a+)+ or (.*)*. (Logged once per rule; FINE for each.)");
+            }
+            BUDGET_LOG.fine(() -> this + " gave up on " + subject);
+            return null;
+        }
+    }
+
+    private Outcome applyWithinBudget(Exchange exchange, String subject) {
         if (spec.toggle() != null && !spec.toggle().isEnabled()) {
             if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
                 RESIN3_LOG.finest(spec.logPrefix() + " not enabled, no match");
@@ -80,8 +99,11 @@ public final class MatchRule implements Rule {
         }
         Matcher matcher = null;
         if (spec.regexp() != null) {
-            matcher = spec.regexp().matcher(matched);
-            if (!matcher.find()) {
+            BoundedSubject bounded = new BoundedSubject(matched);
+            matcher = spec.regexp().matcher(bounded);
+            boolean found = matcher.find();
+            bounded.refill();
+            if (!found) {
                 if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
                     RESIN3_LOG.finest(spec.logPrefix() + " does not match " + matched);
                 }
@@ -149,6 +171,12 @@ public final class MatchRule implements Rule {
 
     public Pattern regexp() {
         return spec.regexp();
+    }
+
+    /** The regexp, except for a full-URL regexp, which also sees the query string. */
+    @Override
+    public Pattern selectionPattern() {
+        return spec.fullUrl() ? null : spec.regexp();
     }
 
     public List<Condition> conditions() {

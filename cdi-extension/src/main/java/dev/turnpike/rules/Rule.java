@@ -1,5 +1,7 @@
 package dev.turnpike.rules;
 
+import java.util.regex.Pattern;
+
 /**
  * One dispatch rule: it either does not fire for a request, or it says what happens next.
  *
@@ -19,6 +21,15 @@ public interface Rule {
      *         {@code null} when the rule does not fire
      */
     Outcome apply(Exchange exchange, String subject);
+
+    /**
+     * The pattern a subject must contain a match of for this rule to do anything, or
+     * {@code null} when the rule may act on any subject. Rule lists use it to skip rules that
+     * cannot match without trying them.
+     */
+    default Pattern selectionPattern() {
+        return null;
+    }
 
     /** Where the rule was declared, as {@code file:line:column}. */
     String origin();

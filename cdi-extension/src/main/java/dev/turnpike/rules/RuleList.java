@@ -1,11 +1,17 @@
 package dev.turnpike.rules;
 
+import dev.turnpike.match.RuleIndex;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An ordered list of rules evaluated with a current subject: rules are tried in order; a rule
  * that continues ({@code rewrite}, {@code set}, a group that did not decide) passes the possibly
- * rewritten subject to the following rules; the first decision ends the evaluation.
+ * rewritten subject to the following rules; the first decision ends the evaluation. Rules whose
+ * regexp cannot match the current subject are skipped without being tried, as a
+ * {@link RuleIndex} tells; the outcome is the same as trying each in turn.
  *
  * <p>Immutable and shared by every thread.
  */
@@ -16,6 +22,7 @@ public final class RuleList {
 
     private final Rule[] rules;
     private final RuleFilter[] filters;
+    private volatile RuleIndex index;
 
     /**
      * @param filters filters applied to every request before the rules, in order (the first
@@ -38,15 +45,42 @@ public final class RuleList {
             filter.apply(exchange, subject);
         }
         String current = subject;
-        for (Rule rule : rules) {
-            Outcome outcome = rule.apply(exchange, current);
+        RuleIndex index = index();
+        int[] candidates = index.candidates(current);
+        for (int at = 0; at < candidates.length; at++) {
+            int rule = candidates[at];
+            Outcome outcome = rules[rule].apply(exchange, current);
             if (outcome instanceof Outcome.Continue next) {
-                current = next.subject();
+                if (!next.subject().equals(current)) {
+                    current = next.subject();
+                    candidates = index.candidates(current);
+                    at = after(candidates, rule) - 1;
+                }
             } else if (outcome != null) {
                 return outcome;
             }
         }
         return new Outcome.Continue(current);
+    }
+
+    /** The position of the first candidate after rule {@code rule}. */
+    private static int after(int[] candidates, int rule) {
+        int position = Arrays.binarySearch(candidates, rule + 1);
+        return position >= 0 ? position : -position - 1;
+    }
+
+    /** The index of the rules' patterns, built on first use (building it twice is harmless). */
+    private RuleIndex index() {
+        RuleIndex built = index;
+        if (built == null) {
+            List<Pattern> patterns = new ArrayList<>(rules.length);
+            for (Rule rule : rules) {
+                patterns.add(rule.selectionPattern());
+            }
+            built = RuleIndex.of(patterns);
+            index = built;
+        }
+        return built;
     }
 
     public List<Rule> rules() {
@@ -69,9 +103,9 @@ public final class RuleList {
         if (isEmpty()) {
             return next;
         }
-        List<RuleFilter> allFilters = new java.util.ArrayList<>(List.of(filters));
+        List<RuleFilter> allFilters = new ArrayList<>(List.of(filters));
         allFilters.addAll(List.of(next.filters));
-        List<Rule> allRules = new java.util.ArrayList<>(List.of(rules));
+        List<Rule> allRules = new ArrayList<>(List.of(rules));
         allRules.addAll(List.of(next.rules));
         return new RuleList(allFilters, allRules);
     }

@@ -31,6 +31,7 @@ public final class RuleSet {
     private final String source;
     private final List<String> skipped;
     private final List<RuleImport> imports;
+    private final List<String> warnings;
 
     /**
      * @param server        server-level rules
@@ -48,9 +49,10 @@ public final class RuleSet {
         this.source = Objects.requireNonNull(source, "source");
         this.skipped = List.of();
         this.imports = List.of();
+        this.warnings = List.of();
     }
 
-    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports) {
+    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings) {
         this.server = rules.server;
         this.hosts = rules.hosts;
         this.hostDefault = rules.hostDefault;
@@ -58,16 +60,24 @@ public final class RuleSet {
         this.source = rules.source;
         this.skipped = List.copyOf(skipped);
         this.imports = List.copyOf(imports);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
      * This rule set with what its configuration said besides rules.
      *
-     * @param skipped the elements that were not about rules and were skipped, as written
-     * @param imports the imported rule files, reloaded while the rules serve
+     * @param skipped  the elements that were not about rules and were skipped, as written
+     * @param imports  the imported rule files, reloaded while the rules serve
+     * @param warnings what the configuration does that works but is risky, as
+     *                 {@code file:line:column: code message}
      */
-    public RuleSet withDetails(List<String> skipped, List<RuleImport> imports) {
-        return new RuleSet(this, skipped, imports);
+    public RuleSet withDetails(List<String> skipped, List<RuleImport> imports, List<String> warnings) {
+        return new RuleSet(this, skipped, imports, warnings);
+    }
+
+    /** Lint warnings about the configuration (risky patterns), with their places. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The elements of the configuration that were not about rules and were skipped. */

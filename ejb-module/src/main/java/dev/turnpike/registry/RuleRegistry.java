@@ -104,6 +104,9 @@ public class RuleRegistry {
             live.loaded(loaded.rules(), now);
             mbeans.publish(loaded.rules());
             LOG.info(() -> "Turnpike loaded " + count(loaded.rules().size(), "rule") + " from " + loaded.rules().source());
+            for (String warning : loaded.rules().warnings()) {
+                LOG.warning(warning);
+            }
             if (!loaded.rules().skipped().isEmpty()) {
                 LOG.info(() -> "Turnpike skipped what is not about rules in " + loaded.rules().source() + ": "
                         + String.join(", ", loaded.rules().skipped()));
