@@ -25,6 +25,7 @@ final class DiffCases {
         cases.addAll(resin3Conditions());
         cases.addAll(levels());
         cases.addAll(encodings());
+        cases.addAll(DocExamples.cases());
         return cases;
     }
 

@@ -16,10 +16,20 @@ final class DifferentialRules {
             <resin:Redirect regexp="^http://srv\\.test/go/(.*)" target="http://r4.test/echo/$1"/>
             <resin:Dispatch regexp="^http://srv\\.test/sd/(.*)" target="/echo/server/$1"/>
             <resin:Redirect regexp="^http://[^/]*/global-redirect" target="/echo/global"/>
-            <rewrite-dispatch>
-              <gone regexp="^http://srv\\.test/gone31"/>
-            </rewrite-dispatch>
             """;
+
+    /**
+     * The children of the cluster's {@code <rewrite-dispatch>}; Resin's schema allows one per
+     * cluster, so other cluster-level Resin 3.1 rules join it (see {@link #cluster}).
+     */
+    static final String CLUSTER_31 = """
+            <gone regexp="^http://srv\\.test/gone31"/>
+            """;
+
+    /** The cluster's rules: {@code resin:*} rules, then one {@code <rewrite-dispatch>} holding the old-style ones. */
+    static String cluster(String moreRules, String moreRules31) {
+        return CLUSTER + moreRules + "<rewrite-dispatch>\n" + CLUSTER_31 + moreRules31 + "</rewrite-dispatch>\n";
+    }
 
     static final String HOST_H4 = """
             <resin:Forbidden regexp="^/hostblock"/>

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * What a differential case compares of a response: status, {@code Location}, {@code Vary},
- * {@code Cache-Control}, the test headers rules set, and, when the echo servlet answered, the
- * request it saw (which resource served it, with which URI, query, parameters and security).
+ * {@code Cache-Control}, the test headers rules set (the documentation's {@code Foo} among them),
+ * and, when the echo servlet answered, the request it saw (which resource served it, with which
+ * URI, query, parameters and security).
  * Error page bodies, dates, server names and framing differ between servers by design and are
  * not compared.
  */
@@ -25,6 +26,7 @@ record Observation(String text) {
         header(parts, response, "Cache-Control");
         header(parts, response, "X-Turnpike-Test");
         header(parts, response, "X-Rule");
+        header(parts, response, "Foo");
         String body = response.bodyText();
         if (response.status() == 200 && body.startsWith("method=")) {
             for (String line : body.split("\n")) {

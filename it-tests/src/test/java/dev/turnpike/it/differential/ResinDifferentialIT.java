@@ -22,6 +22,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,7 @@ class ResinDifferentialIT {
 
     private static final Path WORK = Path.of(System.getProperty("turnpike.it.work", "target/differential"));
     private static final Duration RELOAD_WAIT = Duration.ofSeconds(30);
+    private static final String EXISTING_FILE_TEXT = "a file both servers have\n";
 
     private static ResinServer resin;
     private static String resinXml;
@@ -48,13 +50,17 @@ class ResinDifferentialIT {
     @ArquillianResource
     URL base;
 
-    /** The real EAR with the echo servlet added to its web-app, so dispatch targets can be compared. */
+    /**
+     * The real EAR with the echo servlet and the file of {@link DocExamples#EXISTING_FILE} added to
+     * its web-app, so dispatch targets and file conditions can be compared.
+     */
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
                 new File(System.getProperty("turnpike.it.ear")));
         WebArchive web = ear.getAsType(WebArchive.class, "turnpike-web.war");
         web.addClass(EchoServlet.class);
+        web.addAsWebResource(new StringAsset(EXISTING_FILE_TEXT), DocExamples.EXISTING_FILE.substring(1));
         ear.delete("turnpike-web.war");
         ear.addAsModule(web);
         return ear;
@@ -64,12 +70,16 @@ class ResinDifferentialIT {
     static void startResin() throws IOException {
         Files.createDirectories(WORK);
         ResinLayout layout = ResinLayout.create()
-                .clusterRules(DifferentialRules.CLUSTER)
+                .clusterRules(DifferentialRules.cluster(DocExamples.CLUSTER, DocExamples.CLUSTER_31))
+                .webAppFile(DocExamples.EXISTING_FILE, EXISTING_FILE_TEXT)
                 .host(DiffCases.R4, null, DifferentialRules.WEBAPP_R4)
                 .host(DiffCases.R3, null, DifferentialRules.WEBAPP_R3)
                 .host(DiffCases.H4, DifferentialRules.HOST_H4, DifferentialRules.WEBAPP_H4)
                 .host(DiffCases.SRV, null, null)
                 .host("", null, null);
+        for (DocExamples.Host host : DocExamples.HOSTS) {
+            layout.host(host.name(), host.hostRules(), host.webAppRules());
+        }
         resin = ResinServer.start(layout, WORK.resolve("resin"));
         resinXml = Files.readString(resin.configFile());
     }

@@ -3,10 +3,13 @@ package dev.turnpike.it.resin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -60,6 +63,7 @@ public final class ResinLayout {
 
     private String clusterRules;
     private final List<Host> hosts = new ArrayList<>();
+    private final Map<String, String> webAppFiles = new LinkedHashMap<>();
 
     private ResinLayout() {
     }
@@ -72,6 +76,20 @@ public final class ResinLayout {
     /** Sets the XML inserted into {@code <cluster>} after {@code <server>} ({@code null} for none). */
     public ResinLayout clusterRules(String xml) {
         this.clusterRules = xml;
+        return this;
+    }
+
+    /**
+     * Adds a file to every web-app, for rules that test the file system.
+     *
+     * @param path    the file's path in the web-app, starting with {@code /} and outside {@code WEB-INF}
+     * @param content the file's text, written as UTF-8
+     */
+    public ResinLayout webAppFile(String path, String content) {
+        if (!path.startsWith("/") || path.startsWith("/WEB-INF/") || path.contains("..")) {
+            throw new IllegalArgumentException("'" + path + "' is not a path below a web-app's root");
+        }
+        webAppFiles.put(path.substring(1), Objects.requireNonNull(content, "content"));
         return this;
     }
 
@@ -105,7 +123,8 @@ public final class ResinLayout {
 
     /**
      * Creates every host's directories below {@code workDir}: each web-app gets the echo servlet's
-     * class file under {@code WEB-INF/classes} and a {@code WEB-INF/web.xml} mapping it.
+     * class file under {@code WEB-INF/classes}, a {@code WEB-INF/web.xml} mapping it and the files
+     * of {@link #webAppFile}.
      */
     public void writeWebApps(Path workDir) {
         byte[] servletClass = echoServletClass();
@@ -118,6 +137,11 @@ public final class ResinLayout {
                 Files.createDirectories(target.getParent());
                 Files.write(target, servletClass);
                 Files.writeString(webInf.resolve("web.xml"), webXml());
+                for (Map.Entry<String, String> file : webAppFiles.entrySet()) {
+                    Path written = webAppDirectory(workDir, host.name()).resolve(file.getKey());
+                    Files.createDirectories(written.getParent());
+                    Files.writeString(written, file.getValue(), StandardCharsets.UTF_8);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the web-apps below " + workDir, e);
