@@ -70,14 +70,26 @@ final class ServletRequestView implements RequestView {
         return contextRelativePath(request);
     }
 
-    /** Servlet path plus path info: the container has decoded, normalised and mapped it. */
+    /**
+     * Servlet path plus path info: the container has decoded, normalised and mapped it. When the
+     * client asked for a directory ({@code /} or {@code /docs/}) and the container mapped a welcome
+     * file instead ({@code /index.html}), the directory is the path, as Resin's rules see it.
+     */
     static String contextRelativePath(HttpServletRequest request) {
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
-        if (pathInfo == null) {
-            return servletPath.isEmpty() ? "/" : servletPath;
+        String mapped = pathInfo == null ? (servletPath.isEmpty() ? "/" : servletPath) : servletPath + pathInfo;
+        if (!mapped.endsWith("/") && asksForDirectory(request.getRequestURI())) {
+            return mapped.substring(0, mapped.lastIndexOf('/') + 1);
         }
-        return servletPath + pathInfo;
+        return mapped;
+    }
+
+    /** Whether the path of a request URI ends with {@code /}, ignoring {@code ;parameters}. */
+    private static boolean asksForDirectory(String requestUri) {
+        int parameters = requestUri.indexOf(';', requestUri.lastIndexOf('/'));
+        String path = parameters < 0 ? requestUri : requestUri.substring(0, parameters);
+        return path.endsWith("/");
     }
 
     @Override
