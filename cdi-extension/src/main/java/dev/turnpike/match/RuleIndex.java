@@ -29,6 +29,11 @@ public final class RuleIndex {
     /** Below this many rules, trying every rule is as cheap as looking up candidates. */
     public static final int MIN_RULES = 8;
 
+    /**
+     * Whether candidate lists are cached per subject; {@code -Dturnpike.selection.cache=false}
+     * turns the cache off, to measure the index alone.
+     */
+    private static final boolean CACHE = !"false".equals(System.getProperty("turnpike.selection.cache"));
     private static final int CACHE_ENTRIES = 4096;
     private static final int CACHEABLE_LENGTH = 512;
 
@@ -115,7 +120,7 @@ public final class RuleIndex {
         if (size < MIN_RULES) {
             return all;
         }
-        int[] cached = cache.get(subject);
+        int[] cached = CACHE ? cache.get(subject) : null;
         if (cached != null) {
             return cached;
         }
@@ -123,7 +128,7 @@ public final class RuleIndex {
         found.addAll(always);
         automaton.find(subject, found);
         int[] candidates = found.sortedDistinct();
-        if (subject.length() <= CACHEABLE_LENGTH) {
+        if (CACHE && subject.length() <= CACHEABLE_LENGTH) {
             if (cache.size() >= CACHE_ENTRIES) {
                 cache.clear();
             }
