@@ -183,8 +183,62 @@ public final class ResultsTable {
                 md.append('\n');
             }
         }
+        if (hasTurnpike && !peers.isEmpty()) {
+            goals(md, table, peers);
+        }
         md.append('\n').append(NOTES);
         return md.toString();
+    }
+
+    /** The goals of rule selection, each checked against the run, with the shortfall where one is missed. */
+    private static void goals(StringBuilder md, Map<Integer, Map<String, Map<String, Score>>> table, List<String> peers) {
+        md.append("\n## Goals\n\n| goal | measured | met |\n|---|---:|---|\n");
+        for (String position : List.of("last", "miss")) {
+            Score s = score(table, 10_000, position, "turnpike");
+            if (s != null) {
+                goal(md, "selection ≤ 1 µs at 10 000 rules, " + position, format(s.score()) + " ns",
+                        s.score() <= 1_000, s.score() / 1_000);
+            }
+        }
+        for (int rules : List.of(1_000, 10_000)) {
+            for (String position : POSITIONS) {
+                Score turnpike = score(table, rules, position, "turnpike");
+                Double fastest = peers.stream().map(peer -> score(table, rules, position, peer))
+                        .filter(java.util.Objects::nonNull).map(Score::score).min(Double::compare).orElse(null);
+                if (turnpike != null && fastest != null) {
+                    double ratio = fastest / turnpike.score();
+                    goal(md, "≥ 100× faster than the fastest peer, " + rules + " rules, " + position,
+                            ratio(fastest, turnpike.score()), ratio >= 100, 100 / ratio);
+                }
+            }
+        }
+        for (String position : POSITIONS) {
+            Score small = score(table, 10, position, "turnpike");
+            Score large = score(table, 10_000, position, "turnpike");
+            if (small != null && large != null) {
+                double growth = large.score() / small.score();
+                goal(md, "10 000-rule cost ≤ 3× the 10-rule cost, " + position, ratio(large.score(), small.score()),
+                        growth <= 3, growth / 3);
+            }
+        }
+        double most = table.values().stream().flatMap(m -> m.values().stream()).map(m -> m.get("turnpike"))
+                .filter(s -> s != null && s.allocation() != null).mapToDouble(Score::allocation).max().orElse(-1);
+        if (most >= 0) {
+            goal(md, "a few hundred bytes allocated per selection (at most 1 KB)", format(most) + " B (most)",
+                    most <= 1_024, most / 1_024);
+        }
+    }
+
+    private static void goal(StringBuilder md, String goal, String measured, boolean met, double factor) {
+        md.append("| ").append(goal).append(" | ").append(measured).append(" | ")
+                .append(met ? "yes" : String.format(Locale.ROOT, "**no**: off by %.2f×", factor)).append(" |\n");
+    }
+
+    private static Score score(Map<Integer, Map<String, Map<String, Score>>> table, int rules, String position,
+                               String engine) {
+        Map<String, Map<String, Score>> byPosition = table.get(rules);
+        Map<String, Score> row = byPosition == null ? null : byPosition.get(position);
+        return row == null ? null : row.get(engine);
     }
 
     private static void header(StringBuilder md, JsonArray results, String flags) {
@@ -246,8 +300,10 @@ public final class ResultsTable {
 
             Tomcat keeps each rule's compiled `Pattern` in a `ThreadLocal`, so every rule tried costs a thread-local
             lookup (10 000 entries in the thread's map at 10 000 rules). The single-URI positions repeat one URI on
-            every call; an engine with a per-URI result cache would be measured on cache hits there (none of the
-            six has one at the time of writing; `mixed` repeats a 64-URI cycle).
+            every call and `mixed` a 64-URI cycle. Turnpike caches the list of *candidate* rules per path (like
+            Resin's invocation cache; the candidates' regexps still run, and the target is still built, on every
+            call); none of the peers caches anything. `selection-nocache.md` has Turnpike's figures with that
+            cache switched off (`-Dturnpike.selection.cache=false`), i.e. the index alone.
 
             Scores include what each entry point does beyond matching (Tuckey's decoding, OCPsoft's and Undertow's
             per-request objects, Jetty's `HttpURI` building, Turnpike's `Exchange`). They are selection costs, not

@@ -68,8 +68,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * No request has a query string or a percent-encoded character, so query handling and decoding
  * differences do not change which rule is selected; they only cost what each engine spends on
  * them. The URIs' context path is empty. The single-URI positions repeat one URI on every call
- * and {@code mixed} a cycle of 64: an engine with a per-URI result cache would be measured on
- * cache hits (none of the six has one at the time of writing).
+ * and {@code mixed} a cycle of 64. Turnpike caches its candidate list per path (the candidates'
+ * regexps still run on every call); the peers cache nothing. Run Turnpike with
+ * {@code -jvmArgs -Dturnpike.selection.cache=false} to measure its index without that cache.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /**
  * One dispatch rule: it either does not fire for a request, or it says what happens next.
  *
- * <p>Rules are immutable (apart from their on/off {@link RuleSwitch}) and shared by every
- * thread. {@link Object#toString()} renders the rule in configuration syntax.
+ * <p>Rules are immutable (apart from their on/off {@link RuleSwitch} and a once-only warning
+ * flag) and shared by every thread. {@link Object#toString()} renders the rule in configuration
+ * syntax.
  */
 public interface Rule {
 

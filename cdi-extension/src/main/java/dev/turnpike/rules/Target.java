@@ -1,5 +1,7 @@
 package dev.turnpike.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +30,55 @@ public final class Target {
     private final String text;
     private final boolean literal;
     private final Replace replace;
+    /** The replacement, parsed once: per part a literal text, or {@code null} where {@link #groups} names a group. */
+    private final String[] texts;
+    private final int[] groups;
 
-    private Target(String text, boolean literal, Replace replace) {
+    private Target(String text, boolean literal, Replace replace, int groupCount) {
         this.text = text;
         this.literal = literal;
         this.replace = replace;
+        List<String> textParts = new ArrayList<>();
+        List<Integer> groupParts = new ArrayList<>();
+        if (!literal) {
+            parse(text, groupCount, textParts, groupParts);
+        }
+        this.texts = textParts.toArray(new String[0]);
+        this.groups = groupParts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Splits replacement syntax into literal texts and group numbers as
+     * {@link Matcher#appendReplacement} reads it: {@code \x} is {@code x}, and {@code $} takes as
+     * many digits as still name a group of the regexp.
+     */
+    private static void parse(String text, int groupCount, List<String> texts, List<Integer> groups) {
+        StringBuilder run = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                run.append(text.charAt(++i));
+            } else if (c == '$') {
+                int group = text.charAt(++i) - '0';
+                while (i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))
+                        && group * 10 + (text.charAt(i + 1) - '0') <= groupCount) {
+                    group = group * 10 + (text.charAt(++i) - '0');
+                }
+                if (run.length() > 0) {
+                    texts.add(run.toString());
+                    groups.add(-1);
+                    run.setLength(0);
+                }
+                texts.add(null);
+                groups.add(group);
+            } else {
+                run.append(c);
+            }
+        }
+        if (run.length() > 0) {
+            texts.add(run.toString());
+            groups.add(-1);
+        }
     }
 
     /**
@@ -53,10 +99,11 @@ public final class Target {
         Objects.requireNonNull(replace, "replace");
         checkHeaderSafe(text);
         if (regexp == null) {
-            return new Target(text, true, replace);
+            return new Target(text, true, replace, 0);
         }
-        check(text, regexp.matcher("").groupCount());
-        return new Target(text, false, replace);
+        int groupCount = regexp.matcher("").groupCount();
+        check(text, groupCount);
+        return new Target(text, false, replace, groupCount);
     }
 
     /** Refuses control characters: a target ends up in a header or a request line. */
@@ -73,19 +120,30 @@ public final class Target {
     /**
      * The target for one request.
      *
-     * @param matcher the rule's matcher, positioned on its first match, or {@code null} when the
-     *                rule has no regexp
+     * @param matcher the rule's matcher over {@code subject}, positioned on its first match, or
+     *                {@code null} when the rule has no regexp
      */
     public String resolve(Matcher matcher, String subject) {
         if (literal || matcher == null) {
             return text;
         }
-        if (replace == Replace.ALL) {
-            return matcher.replaceAll(text);
-        }
         StringBuilder out = new StringBuilder(subject.length() + text.length());
-        matcher.appendReplacement(out, text);
-        matcher.appendTail(out);
+        int tail = 0;
+        do {
+            out.append(subject, tail, matcher.start());
+            for (int part = 0; part < groups.length; part++) {
+                if (groups[part] < 0) {
+                    out.append(texts[part]);
+                } else {
+                    String group = matcher.group(groups[part]);
+                    if (group != null) {
+                        out.append(group);
+                    }
+                }
+            }
+            tail = matcher.end();
+        } while (replace == Replace.ALL && matcher.find());
+        out.append(subject, tail, subject.length());
         return out.toString();
     }
 
