@@ -46,7 +46,16 @@ public final class RegexAnalysis {
             return new RegexAnalysis(List.of(), false);
         }
         Parser parser = new Parser(pattern.pattern());
-        Node root = parser.parseAlternation();
+        Node root;
+        try {
+            root = parser.parseAlternation();
+            if (parser.more()) {
+                return new RegexAnalysis(List.of(), false);
+            }
+        } catch (RuntimeException e) {
+            // syntax this reader does not follow: say nothing rather than something wrong
+            return new RegexAnalysis(List.of(), false);
+        }
         boolean nested = nestedQuantifier(root, false);
         if (parser.inlineFlags) {
             return new RegexAnalysis(List.of(), nested);
