@@ -177,7 +177,10 @@ public final class HmuxDecoder {
         return end - start;
     }
 
-    /** The size of the internal buffer: at most twice the bytes fed and not yet consumed. */
+    /**
+     * The size of the internal buffer. It grows only when the bytes fed and not yet consumed do not
+     * fit, to at most twice their number.
+     */
     int capacity() {
         return buffer.length;
     }

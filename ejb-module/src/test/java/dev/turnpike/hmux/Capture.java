@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -155,7 +156,7 @@ record Capture(String name, List<Connection> connections) {
             Matcher frame = FRAME.matcher(line);
             if (segment.matches()) {
                 shown.add(new ShownSegment(Direction.of(segment.group(1)), Integer.parseInt(segment.group(2)),
-                        new java.util.TreeMap<>()));
+                        new TreeMap<>()));
             } else if (HEX_ROW.matcher(line).matches() && listing == null) {
                 addRow(shown.isEmpty() ? null : shown.get(shown.size() - 1), line);
             } else if (listed.matches()) {

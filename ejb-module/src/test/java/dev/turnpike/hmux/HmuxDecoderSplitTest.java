@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.turnpike.hmux.Capture.Direction;
 import dev.turnpike.hmux.Decoding.Decoded;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -47,7 +48,7 @@ class HmuxDecoderSplitTest {
                 for (int round = 0; round < 20 && stream.length > 1; round++) {
                     int[] cuts = random.ints(1 + random.nextInt(40), 1, stream.length).sorted().distinct().toArray();
                     assertEquals(whole, Decoding.decode(direction, Decoding.split(stream, cuts), replies),
-                            where + ": cut at " + java.util.Arrays.toString(cuts));
+                            where + ": cut at " + Arrays.toString(cuts));
                 }
             }
         }
