@@ -2,11 +2,11 @@ package dev.turnpike.hmux;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * The HMUX code table: for each meaning a code byte can have, the byte, the shape of the frame
- * and the contexts in which the byte has that meaning.
+ * and the contexts in which the byte has that meaning; and {@link #UNKNOWN}, the meaning of every
+ * other byte.
  *
  * <p>Every frame starts with a one-byte code. What follows depends on the shape:
  * <pre>
@@ -18,13 +18,20 @@ import java.util.StringJoiner;
  *            +------+---------+---------+
  *   TEXT,    +------+---------+---------+=============+  everything else; len is unsigned
  *   BINARY,  | code | len(hi) | len(lo) | len bytes   |  16-bit big-endian (0-65535);
- *   EMPTY    +------+---------+---------+=============+  EMPTY frames have len 0
+ *   EMPTY,   +------+---------+---------+=============+  EMPTY frames have len 0; SKIPPED is
+ *   SKIPPED                                              any byte unknown in its context,
+ *                                                        its len bytes read and discarded
  *   INT32    +------+------+------+----+----+----+----+  P  (len is always 4, then a 32-bit
  *            | code | 0x00 | 0x04 | b3 | b2 | b1 | b0 |      big-endian sub-protocol number)
  *            +------+------+------+----+----+----+----+
  * </pre>
  * Text payloads are UTF-8. Code bytes are looked up and written here only, so the table above
  * is the single place that knows which byte means what.
+ *
+ * <p>A byte with no meaning in the context it is read in is {@link #UNKNOWN}: as every Resin
+ * reader does (resin-spec 1.2), it is taken to start a length-prefixed frame whose payload is
+ * skipped, so that a newer peer's codes do not break the stream. The byte itself travels in the
+ * {@link HmuxFrame.Skipped} frame; {@code UNKNOWN} has none of its own and is never written.
  */
 public enum HmuxCode {
 
@@ -77,7 +84,10 @@ public enum HmuxCode {
     DISPATCH_SERVER('s', Shape.TEXT, HmuxContext.DISPATCH_REPLY),
     DISPATCH_BACKUP('b', Shape.TEXT, HmuxContext.DISPATCH_REPLY),
     DISPATCH_HOST_UNAVAILABLE('u', Shape.EMPTY, HmuxContext.DISPATCH_REPLY),
-    DISPATCH_WEB_APP_UNAVAILABLE('U', Shape.EMPTY, HmuxContext.DISPATCH_REPLY);
+    DISPATCH_WEB_APP_UNAVAILABLE('U', Shape.EMPTY, HmuxContext.DISPATCH_REPLY),
+
+    // any other byte, in any context (1.2): a frame skipped by its length
+    UNKNOWN(Shape.SKIPPED);
 
     /** The layout of what follows the code byte. */
     public enum Shape {
@@ -92,7 +102,12 @@ public enum HmuxCode {
         /** A 16-bit length that must be 0. */
         EMPTY,
         /** A 16-bit length that must be 4, then a 32-bit number. */
-        INT32;
+        INT32,
+        /**
+         * A 16-bit length and that many bytes, which are read and discarded: how a code byte
+         * unknown in its context is read.
+         */
+        SKIPPED;
 
         /** Whether a 16-bit length follows the code byte. */
         public boolean hasLength() {
@@ -112,14 +127,34 @@ public enum HmuxCode {
         this.contexts = Set.copyOf(EnumSet.of(contexts[0], contexts));
     }
 
-    /** The code byte on the wire. */
+    /** {@link #UNKNOWN}: no byte of its own, in no context. */
+    HmuxCode(Shape shape) {
+        this.value = 0;
+        this.shape = shape;
+        this.contexts = Set.of();
+    }
+
+    /**
+     * The code byte on the wire.
+     *
+     * @throws IllegalStateException for {@link #UNKNOWN}, which stands for many bytes; the one
+     *     read is {@link HmuxFrame.Skipped#codeByte()}
+     */
     public byte value() {
+        if (this == UNKNOWN) {
+            throw new IllegalStateException("UNKNOWN stands for any code byte without a meaning in its context;"
+                    + " the byte read is HmuxFrame.Skipped.codeByte()");
+        }
         return value;
     }
 
-    /** The code byte as the letter Resin's sources and the captures use, e.g. {@code U}. */
+    /**
+     * The code byte as the letter Resin's sources and the captures use, e.g. {@code U}.
+     *
+     * @throws IllegalStateException for {@link #UNKNOWN}, as {@link #value()}
+     */
     public char letter() {
-        return (char) value;
+        return (char) value();
     }
 
     /** What follows the code byte. */
@@ -127,31 +162,27 @@ public enum HmuxCode {
         return shape;
     }
 
-    /** The contexts in which the byte has this meaning. */
+    /** The contexts in which the byte has this meaning; none for {@link #UNKNOWN}. */
     public Set<HmuxContext> contexts() {
         return contexts;
     }
 
-    /** The meaning of a code byte (0-255) in a context, or {@code null} if it has none there. */
+    /** The meaning of a code byte (0-255) in a context: {@link #UNKNOWN} if it has none there. */
     public static HmuxCode of(HmuxContext context, int codeByte) {
-        return TABLE[context.ordinal()][codeByte & 0xff];
+        HmuxCode code = TABLE[context.ordinal()][codeByte & 0xff];
+        return code == null ? UNKNOWN : code;
     }
 
-    /** The code letters valid in a context, sorted and space separated, for error messages. */
-    static String letters(HmuxContext context) {
-        StringJoiner joiner = new StringJoiner(" ");
-        for (HmuxCode code : TABLE[context.ordinal()]) {
-            if (code != null) {
-                joiner.add(String.valueOf(code.letter()));
-            }
-        }
-        return joiner.toString();
-    }
-
-    /** A code byte as messages show it: the letter if printable ASCII, else hex, e.g. {@code 0x00}. */
+    /** A code byte as messages show it: the letter in quotes if printable ASCII, else hex, e.g. {@code 0x00}. */
     static String display(int codeByte) {
+        String shown = shown(codeByte);
+        return shown.length() == 1 ? "'" + shown + "'" : shown;
+    }
+
+    /** A code byte as frame listings show it: the letter if printable ASCII, else hex, e.g. {@code 0x0a}. */
+    static String shown(int codeByte) {
         int b = codeByte & 0xff;
-        return b > 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("0x%02x", b);
+        return b > 0x20 && b < 0x7f ? String.valueOf((char) b) : String.format("0x%02x", b);
     }
 
     private static HmuxCode[][] table() {

@@ -15,12 +15,20 @@ import java.util.Arrays;
  * <p>A frame is read in three steps, one state each; a step that lacks bytes returns without
  * consuming any:
  * <pre>
- *   CODE     1 byte:  known in the current context?  H/M: still under maxHeaderCount?
+ *   CODE     1 byte:  its meaning in the current context, or UNKNOWN.  H/M: still under
+ *                     maxHeaderCount?  (with ignoreStrayWhitespace, a 0x20 or 0x0A byte is
+ *                     dropped here and the next byte read as the code)
  *   LENGTH   2 bytes: under maxStringLength / maxDataLength, and the message under
  *                     maxHeaderBytes?  (C and A: the number, and the frame is complete)
- *   PAYLOAD  length bytes: UTF-8 for text; then the frame is consumed and handed out
+ *   PAYLOAD  length bytes: UTF-8 for text, left unread for UNKNOWN; then the frame is
+ *                     consumed and handed out
  * </pre>
- * Limits are checked before the payload is awaited, so the decoder only ever holds bytes that
+ * A code byte with no meaning in the current context is not an error: as every Resin reader
+ * does, the decoder reads it as a length-prefixed frame, within the same limits as a text frame,
+ * consumes its payload without keeping it and hands out a {@link HmuxFrame.Skipped} naming the
+ * byte and the length, so a newer peer still works and the owner decides what it means.
+ *
+ * <p>Limits are checked before the payload is awaited, so the decoder only ever holds bytes that
  * have arrived, and never more of a frame than its limit. Any violation throws an
  * {@link HmuxProtocolException} naming the frame and its offset, and leaves the decoder failed
  * for good: {@code next()} throws the same exception again and further bytes are dropped. There
@@ -52,6 +60,7 @@ public final class HmuxDecoder {
     private State state = State.CODE;
     private HmuxContext context;
     private HmuxCode code;
+    private int codeByte;
     private int length;
     private HmuxFrame frame;
     private long frameOffset = -1;
@@ -167,7 +176,7 @@ public final class HmuxDecoder {
         return frameOffset;
     }
 
-    /** How many bytes of the stream have been consumed as complete frames. */
+    /** How many bytes of the stream have been consumed as complete frames (or dropped stray bytes). */
     public long offset() {
         return consumed;
     }
@@ -202,10 +211,11 @@ public final class HmuxDecoder {
         if (end - start < 1) {
             return false;
         }
-        int b = buffer[start] & 0xff;
-        code = HmuxCode.of(context, b);
-        if (code == null) {
-            throw HmuxProtocolException.unknownCode(b, consumed, context);
+        codeByte = buffer[start] & 0xff;
+        code = HmuxCode.of(context, codeByte);
+        if (code == HmuxCode.UNKNOWN && limits.ignoreStrayWhitespace() && (codeByte == ' ' || codeByte == '\n')) {
+            advance(1);
+            return true;
         }
         if ((code == HmuxCode.HEADER || code == HmuxCode.META_HEADER) && headerCount >= limits.maxHeaderCount()) {
             throw problem("header count " + (headerCount + 1) + " over maxHeaderCount (expected: at most "
@@ -254,6 +264,9 @@ public final class HmuxDecoder {
             case BINARY:
                 emit(Frames.binary(code, Arrays.copyOfRange(buffer, payload, payload + length)), 3 + length);
                 return true;
+            case SKIPPED:
+                emit(new HmuxFrame.Skipped(codeByte, length), 3 + length);
+                return true;
             default:
                 emit(subProtocol(payload), 3 + length);
                 return true;
@@ -301,6 +314,12 @@ public final class HmuxDecoder {
     private void emit(HmuxFrame complete, int size) {
         frame = complete;
         frameOffset = consumed;
+        advance(size);
+        account(complete, size);
+    }
+
+    /** Consumes {@code size} bytes and expects a code next. */
+    private void advance(int size) {
         start += size;
         consumed += size;
         if (start == end) {
@@ -308,7 +327,6 @@ public final class HmuxDecoder {
             end = 0;
         }
         state = State.CODE;
-        account(complete, size);
     }
 
     /** Per-message bookkeeping: header limits, message boundaries and context switches. */
@@ -343,7 +361,7 @@ public final class HmuxDecoder {
     }
 
     private HmuxProtocolException problem(String detail) {
-        return HmuxProtocolException.inFrame(buffer[start] & 0xff, consumed, detail);
+        return HmuxProtocolException.inFrame(codeByte, consumed, detail);
     }
 
     private void fail(HmuxProtocolException e) {

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes frames in the layout of {@link HmuxCode}: code byte, then a 16-bit number, or a 16-bit
- * length and the payload, or nothing. Text goes out as UTF-8.
+ * length and the payload, or nothing. Text goes out as UTF-8. A {@link HmuxFrame.Skipped} frame,
+ * which the decoder reports for a code unknown where it was read, is refused: its payload is gone.
  *
  * <p>HMUX cannot split a value: a text longer than 65535 bytes once encoded is refused with an
  * {@link IllegalArgumentException} before anything is written (mod_caucho writes the length
@@ -68,6 +69,11 @@ public final class HmuxEncoder {
     }
 
     private static byte[] payload(HmuxFrame frame) {
+        if (frame instanceof HmuxFrame.Skipped) {
+            throw new IllegalArgumentException("a skipped frame (" + frame.describe() + ") cannot be written: its code"
+                    + " means nothing where it was read and its payload was discarded (expected: a frame of a known"
+                    + " code)");
+        }
         if (frame instanceof HmuxFrame.Text) {
             byte[] bytes = Utf8.encode(((HmuxFrame.Text) frame).value());
             if (bytes.length > MAX_LENGTH) {

@@ -11,6 +11,9 @@ import java.util.Objects;
  * frame always knows its {@link #code()}. Text frames ({@link Text}) carry a string, which goes
  * on the wire as UTF-8; {@link Data} and {@link ClientCert} carry bytes ({@link Binary});
  * {@link Channel}, {@link Ack} and {@link SubProtocol} carry a number; the rest carry nothing.
+ * {@link Skipped} stands for a frame whose code has no meaning where it was read
+ * ({@link HmuxCode#UNKNOWN}): it carries the code byte and the length of the payload the
+ * decoder discarded, and cannot be written.
  * A frame does not know the stream it came from: offsets belong to the
  * {@linkplain HmuxDecoder decoder}.
  */
@@ -21,9 +24,14 @@ public sealed interface HmuxFrame {
 
     /**
      * The frame as the capture listings and wire logs write it: the code letter, then the
-     * payload, e.g. {@code U "/echo/a"}, {@code D len=574}, {@code C 1} or {@code Q}.
+     * payload, e.g. {@code U "/echo/a"}, {@code D len=574}, {@code C 1} or {@code Q}; a
+     * skipped frame shows the byte that was read, e.g. {@code Z len=3 skipped}.
      */
     default String describe() {
+        if (this instanceof Skipped) {
+            Skipped skipped = (Skipped) this;
+            return HmuxCode.shown(skipped.codeByte()) + " len=" + skipped.length() + " skipped";
+        }
         String letter = String.valueOf(code().letter());
         if (this instanceof Text) {
             return letter + " " + quote(((Text) this).value());
@@ -552,6 +560,30 @@ public sealed interface HmuxFrame {
         @Override
         public String toString() {
             return "ClientCert[" + quote(bytes) + "]";
+        }
+    }
+
+    /**
+     * A frame whose code byte has no meaning in the context it was read in. Like every Resin
+     * reader, the decoder read its 16-bit length and discarded that many payload bytes, so a
+     * newer peer's codes do not break the stream; the owner decides whether that matters (log it,
+     * ignore it, or close the connection). The payload is not kept, so the frame cannot be
+     * written back: {@link HmuxEncoder} refuses it.
+     *
+     * @param codeByte the code byte read, 0-255
+     * @param length the length of the payload that was skipped, 0-65535
+     */
+    record Skipped(int codeByte, int length) implements HmuxFrame {
+        public Skipped {
+            if (codeByte < 0 || codeByte > 0xff) {
+                throw new IllegalArgumentException("code byte: " + codeByte + " (expected: 0-255)");
+            }
+            checkUnsigned16("skipped length", length);
+        }
+
+        @Override
+        public HmuxCode code() {
+            return HmuxCode.UNKNOWN;
         }
     }
 

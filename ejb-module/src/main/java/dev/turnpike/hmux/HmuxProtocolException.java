@@ -3,9 +3,10 @@ package dev.turnpike.hmux;
 import java.io.IOException;
 
 /**
- * The peer broke the HMUX framing or a limit: an unknown code, a length over a limit, a text
- * payload that is not UTF-8, a frame cut short by the end of the stream. The message names the
- * frame, its offset in the stream and what was wrong, e.g.
+ * The peer broke the HMUX framing or a limit: a length over a limit (a frame with an unknown
+ * code too, which is otherwise skipped), a text payload that is not UTF-8, a frame cut short by
+ * the end of the stream. The message names the frame, its offset in the stream and what was
+ * wrong, e.g.
  * {@code 'U' frame at offset 0: length 65535 over maxStringLength (expected: at most 4096)}.
  * It is meant for the log; the connection that produced it cannot be used any more.
  */
@@ -22,17 +23,10 @@ public final class HmuxProtocolException extends IOException {
         this.offset = offset;
     }
 
-    /** A problem with the frame of a known code. */
+    /** A problem with a frame, named by its code byte. */
     static HmuxProtocolException inFrame(int code, long offset, String problem) {
         return new HmuxProtocolException(code, offset, HmuxCode.display(code) + " frame at offset " + offset + ": "
                 + problem);
-    }
-
-    /** A code byte that means nothing in the context it was read in. */
-    static HmuxProtocolException unknownCode(int code, long offset, HmuxContext context) {
-        return new HmuxProtocolException(code, offset, "frame at offset " + offset + ": unknown code "
-                + HmuxCode.display(code) + " in " + context.description() + " (expected: one of "
-                + HmuxCode.letters(context) + ")");
     }
 
     /** The code byte (0-255) of the offending frame. */

@@ -8,7 +8,10 @@
  *       {@link dev.turnpike.hmux.HmuxCode}, the code table (byte, shape and the contexts in
  *       which a code byte has that meaning);</li>
  *   <li>{@link dev.turnpike.hmux.HmuxDecoder}, an incremental decoder that takes arbitrary byte
- *       slices and hands out complete frames, within {@link dev.turnpike.hmux.HmuxLimits};</li>
+ *       slices and hands out complete frames, within {@link dev.turnpike.hmux.HmuxLimits}; a code
+ *       unknown where it is read is skipped by its length and reported as a
+ *       {@link dev.turnpike.hmux.HmuxFrame.Skipped} frame, and the limits also hold the switches
+ *       for peer quirks;</li>
  *   <li>{@link dev.turnpike.hmux.HmuxEncoder}, which writes frames, and
  *       {@link dev.turnpike.hmux.HmuxRequestWriter}, which writes a request head in the order
  *       mod_caucho 4.0 uses.</li>

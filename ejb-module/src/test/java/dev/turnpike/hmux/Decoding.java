@@ -28,8 +28,14 @@ final class Decoding {
     /** The frames of a whole stream fed in the given pieces; fails unless it ends between frames. */
     static List<Decoded> decode(Capture.Direction direction, List<byte[]> pieces, List<Boolean> dispatchReplies)
             throws HmuxProtocolException {
+        return decode(direction, LIMITS, pieces, dispatchReplies);
+    }
+
+    /** The same, within other limits. */
+    static List<Decoded> decode(Capture.Direction direction, HmuxLimits limits, List<byte[]> pieces,
+            List<Boolean> dispatchReplies) throws HmuxProtocolException {
         boolean requests = direction == Capture.Direction.WEB_TO_BACKEND;
-        HmuxDecoder decoder = requests ? HmuxDecoder.forRequests(LIMITS) : HmuxDecoder.forResponses(LIMITS);
+        HmuxDecoder decoder = requests ? HmuxDecoder.forRequests(limits) : HmuxDecoder.forResponses(limits);
         List<Decoded> frames = new ArrayList<>();
         int message = 0;
         boolean prepared = false;

@@ -2,8 +2,10 @@ package dev.turnpike.hmux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every meaning in the code table writes and reads back as the same frame in its context, and
- * what HMUX cannot carry is refused before a byte is written.
+ * what HMUX cannot carry, or a skipped frame whose payload is gone, is refused before a byte is
+ * written.
  */
 class HmuxEncoderTest {
 
+    /** The meanings with a byte of their own: all but {@link HmuxCode#UNKNOWN}. */
     static Stream<HmuxCode> codes() {
-        return Stream.of(HmuxCode.values());
+        return Stream.of(HmuxCode.values()).filter(code -> code != HmuxCode.UNKNOWN);
     }
 
     @ParameterizedTest
@@ -39,6 +44,39 @@ class HmuxEncoderTest {
             assertEquals(frame, decoder.next(), code + " in " + context);
             assertEquals(0, decoder.buffered());
         }
+    }
+
+    @Test
+    void everyByteWithoutAMeaningInAContextIsUnknownThere() {
+        assertEquals(Set.of(), HmuxCode.UNKNOWN.contexts());
+        assertEquals(HmuxCode.Shape.SKIPPED, HmuxCode.UNKNOWN.shape());
+        for (HmuxContext context : HmuxContext.values()) {
+            for (int b = 0; b < 256; b++) {
+                byte value = (byte) b;
+                boolean meaningless = codes().noneMatch(c -> c.value() == value && c.contexts().contains(context));
+                assertEquals(meaningless, HmuxCode.of(context, b) == HmuxCode.UNKNOWN,
+                        String.format("0x%02x in %s", b, context));
+            }
+        }
+        assertSame(HmuxCode.UNKNOWN, HmuxCode.of(HmuxContext.HTTP_REQUEST, 's'));
+        assertSame(HmuxCode.STATUS, HmuxCode.of(HmuxContext.HTTP_RESPONSE, 's'));
+        IllegalStateException e = assertThrows(IllegalStateException.class, HmuxCode.UNKNOWN::letter);
+        assertEquals("UNKNOWN stands for any code byte without a meaning in its context; the byte read is"
+                + " HmuxFrame.Skipped.codeByte()", e.getMessage());
+    }
+
+    @Test
+    void skippedFrameIsNotWritten() {
+        HmuxFrame skipped = new HmuxFrame.Skipped('Z', 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HmuxEncoder.encode(skipped));
+        assertEquals("a skipped frame (Z len=3 skipped) cannot be written: its code means nothing where it was read"
+                + " and its payload was discarded (expected: a frame of a known code)", e.getMessage());
+        ByteBuffer buffer = ByteBuffer.allocate(8);
+        assertThrows(IllegalArgumentException.class, () -> HmuxEncoder.write(skipped, buffer));
+        assertEquals(0, buffer.position());
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        assertThrows(IllegalArgumentException.class, () -> HmuxEncoder.write(skipped, stream));
+        assertEquals(0, stream.size());
     }
 
     @Test
@@ -103,6 +141,10 @@ class HmuxEncoderTest {
         assertEquals("channel number: 65536 (expected: 0-65535)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new HmuxFrame.Ack(-1));
         assertEquals("ack number: -1 (expected: 0-65535)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HmuxFrame.Skipped(256, 0));
+        assertEquals("code byte: 256 (expected: 0-255)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HmuxFrame.Skipped('Z', 65536));
+        assertEquals("skipped length: 65536 (expected: 0-65535)", e.getMessage());
     }
 
     @Test
@@ -113,16 +155,28 @@ class HmuxEncoderTest {
         assertEquals("maxDataLength: 65536 (expected: 1-65535)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new HmuxLimits(1, 1, -1, 1));
         assertEquals("maxHeaderCount: -1 (expected: at least 0)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new HmuxLimits(1, 1, 1, -1, true));
+        assertEquals("maxHeaderBytes: -1 (expected: at least 0)", e.getMessage());
+    }
+
+    @Test
+    void strayWhitespaceIsToleratedByBackendsOnly() {
+        assertFalse(HmuxLimits.DEFAULT.ignoreStrayWhitespace());
+        assertFalse(new HmuxLimits(1, 1, 1, 1).ignoreStrayWhitespace());
+        assertEquals(HmuxLimits.DEFAULT.withIgnoreStrayWhitespace(true), HmuxLimits.BACKEND);
+        assertTrue(HmuxLimits.BACKEND.ignoreStrayWhitespace());
     }
 
     @Test
     void describeReadsLikeTheCaptureListings() {
         List<String> described = new ArrayList<>();
         for (HmuxFrame frame : List.of(new HmuxFrame.Uri("/a\nb\"c"), HmuxFrame.Data.of("hello"), new HmuxFrame.Channel(1),
-                new HmuxFrame.SubProtocol(0x102), new HmuxFrame.SendHeaders(), new HmuxFrame.Quit())) {
+                new HmuxFrame.SubProtocol(0x102), new HmuxFrame.SendHeaders(), new HmuxFrame.Quit(),
+                new HmuxFrame.Skipped('Z', 3), new HmuxFrame.Skipped(0x20, 0), new HmuxFrame.Skipped(0xc3, 65535))) {
             described.add(frame.describe());
         }
-        assertEquals(List.of("U \"/a\\x0ab\\x22c\"", "D len=5", "C 1", "P 0x102", "G", "Q"), described);
+        assertEquals(List.of("U \"/a\\x0ab\\x22c\"", "D len=5", "C 1", "P 0x102", "G", "Q", "Z len=3 skipped",
+                "0x20 len=0 skipped", "0xc3 len=65535 skipped"), described);
         assertEquals("Data[\"hello\"]", HmuxFrame.Data.of("hello").toString());
     }
 
