@@ -56,6 +56,7 @@ public final class HmuxDecoder {
     private int end;
     private long consumed;
     private boolean closed;
+    private long strayWhitespace;
 
     private State state = State.CODE;
     private HmuxContext context;
@@ -176,6 +177,14 @@ public final class HmuxDecoder {
         return frameOffset;
     }
 
+    /**
+     * How many stray whitespace bytes were dropped where a code was expected (only with
+     * {@link HmuxLimits#ignoreStrayWhitespace()}), for the owner to report.
+     */
+    public long strayWhitespace() {
+        return strayWhitespace;
+    }
+
     /** How many bytes of the stream have been consumed as complete frames (or dropped stray bytes). */
     public long offset() {
         return consumed;
@@ -215,6 +224,7 @@ public final class HmuxDecoder {
         code = HmuxCode.of(context, codeByte);
         if (code == HmuxCode.UNKNOWN && limits.ignoreStrayWhitespace() && (codeByte == ' ' || codeByte == '\n')) {
             advance(1);
+            strayWhitespace++;
             return true;
         }
         if ((code == HmuxCode.HEADER || code == HmuxCode.META_HEADER) && headerCount >= limits.maxHeaderCount()) {

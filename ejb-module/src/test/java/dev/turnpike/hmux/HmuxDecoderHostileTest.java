@@ -79,6 +79,16 @@ class HmuxDecoderHostileTest {
     }
 
     @Test
+    void droppedWhitespaceIsCountedForTheOwnerToReport() throws HmuxProtocolException {
+        HmuxDecoder decoder = HmuxDecoder.forRequests(HmuxLimits.BACKEND);
+        byte[] input = concat(bytes('\n'), text('U', "/a"), bytes(' ', '\n'), bytes('Q'));
+        decoder.feed(input, 0, input.length);
+        assertEquals(new HmuxFrame.Uri("/a"), decoder.next());
+        assertEquals(new HmuxFrame.Quit(), decoder.next());
+        assertEquals(3, decoder.strayWhitespace());
+    }
+
+    @Test
     void skippedFrameNamesTheByteAndLengthAndKeepsNoPayload() throws HmuxProtocolException {
         HmuxDecoder decoder = HmuxDecoder.forRequests(SMALL);
         byte[] input = concat(bytes('Z', 0, 3, 'a', 'b', 'c'), text('U', "/"));
