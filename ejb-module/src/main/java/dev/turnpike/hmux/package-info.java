@@ -1,22 +1,26 @@
 /**
  * HMUX, the binary protocol between a Resin web tier (mod_caucho, the IIS handler, a Resin load
- * balancer) and Resin backends: the frame codec.
+ * balancer) and Resin backends: the frame codec and the web tier's client.
  *
- * <p>The codec has three parts, each usable alone:
+ * <p>Three layers, each usable alone:
  * <ul>
- *   <li>{@link dev.turnpike.hmux.HmuxFrame}, the sealed family of frames, and
+ *   <li>frames: {@link dev.turnpike.hmux.HmuxFrame}, the sealed family of frames, and
  *       {@link dev.turnpike.hmux.HmuxCode}, the code table (byte, shape and the contexts in
- *       which a code byte has that meaning);</li>
- *   <li>{@link dev.turnpike.hmux.HmuxDecoder}, an incremental decoder that takes arbitrary byte
- *       slices and hands out complete frames, within {@link dev.turnpike.hmux.HmuxLimits}; a code
- *       unknown where it is read is skipped by its length and reported as a
- *       {@link dev.turnpike.hmux.HmuxFrame.Skipped} frame, and the limits also hold the switches
- *       for peer quirks;</li>
- *   <li>{@link dev.turnpike.hmux.HmuxEncoder}, which writes frames, and
- *       {@link dev.turnpike.hmux.HmuxRequestWriter}, which writes a request head in the order
- *       mod_caucho 4.0 uses.</li>
+ *       which a code byte has that meaning); {@link dev.turnpike.hmux.HmuxDecoder}, an incremental
+ *       decoder that takes arbitrary byte slices and hands out complete frames, within
+ *       {@link dev.turnpike.hmux.HmuxLimits} (a code unknown where it is read is skipped by its
+ *       length and reported as a {@link dev.turnpike.hmux.HmuxFrame.Skipped} frame, and the limits
+ *       also hold the switches for peer quirks); {@link dev.turnpike.hmux.HmuxEncoder}, which
+ *       writes frames;</li>
+ *   <li>messages: {@link dev.turnpike.hmux.HmuxRequestHead}, written by
+ *       {@link dev.turnpike.hmux.HmuxRequestWriter} in the order mod_caucho 4.0 uses, and the
+ *       response as events to a {@link dev.turnpike.hmux.HmuxResponseSink};</li>
+ *   <li>connections: {@link dev.turnpike.hmux.HmuxConnection} (one exchange at a time, request-body
+ *       flow control), {@link dev.turnpike.hmux.HmuxConnectionPool} (keep-alive and idle expiry as
+ *       Resin does them) and {@link dev.turnpike.hmux.HmuxClient}, which ties them together for one
+ *       backend; failures come as {@link dev.turnpike.hmux.HmuxExchangeException} with the stage
+ *       the exchange reached.</li>
  * </ul>
- * Messages (requests, responses) and connections (pools, keep-alive, flow control) are built on
- * top of this package and are not part of it.
+ * Choosing a backend, retrying elsewhere and sticky sessions belong to the balancer, not here.
  */
 package dev.turnpike.hmux;

@@ -1,0 +1,534 @@
+package dev.turnpike.hmux;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connection from the web tier to a backend's HMUX port (a Resin 4 {@code <server port>}),
+ * carrying one exchange at a time. {@link HmuxConnectionPool} opens and keeps them;
+ * {@link HmuxClient} is the usual way to use them.
+ *
+ * <p>An exchange (resin-spec 1.4-1.7):
+ * <pre>
+ *   idle check  only on a reused connection: EOF, reset or any byte
+ *               waiting on it → STALE_CONNECTION, nothing is sent
+ *   head        U m c [e] v g h i j ... H/S ... [Q if there is no body]   one write
+ *   body        D frames of at most chunkSize; before a chunk that would take
+ *               the unacknowledged bytes past ackWindow: Y, then read frames
+ *               until A (response frames meanwhile go to the sink). Q or X
+ *               instead of A: the response is over, stop sending. Then Q
+ *   response    s (H S | M S)* G (D | f)* then Q (reusable) or X (closing)
+ * </pre>
+ * With the defaults (8 KiB chunks and window) a 20 000-byte body goes out as
+ * {@code D 8192 · Y … A · D 8192 · Y … A · D 3616 · Q}: the backend never holds more than one
+ * window of body it has not asked for, and a backend that answers without reading the body can
+ * still send its response while the client waits.
+ *
+ * <p>The idle check matters: a pooled connection whose backend restarted has a FIN waiting, and
+ * mod_caucho writes the request into it and answers 503 (captures 06b, 06c). Bytes waiting on an
+ * idle connection mean the backend is out of step with it, as resin-spec 1.5 expects of Resin
+ * 4.0.55 when a servlet leaves a body unread (4.0.66 drains the body and stays in step). The check
+ * reads without blocking, so it costs no wait.
+ *
+ * <p>Any failure closes the connection. Every frame is logged at FINEST to
+ * {@code dev.turnpike.hmux.wire} as {@code hmux#id >>> U "/path"} or {@code hmux#id <<< s "200 OK"};
+ * opening, closing and stale connections go to {@code dev.turnpike.hmux} at FINE.
+ *
+ * <p>Not thread-safe: one exchange at a time, on one thread.
+ */
+public final class HmuxConnection implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.hmux");
+    private static final Logger WIRE = Logger.getLogger("dev.turnpike.hmux.wire");
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private static final HmuxFrame QUIT = new HmuxFrame.Quit();
+    private static final HmuxFrame YIELD = new HmuxFrame.Yield();
+    private static final int READ_BUFFER = 16384;
+
+    private final long id;
+    private final InetSocketAddress backend;
+    private final HmuxClientSettings settings;
+    private final LongSupplier clock;
+    private final SocketChannel channel;
+    private final InputStream in;
+    private final OutputStream out;
+    private final HmuxDecoder decoder;
+    private final byte[] readBuffer = new byte[READ_BUFFER];
+
+    private long lastRequestStart;
+    private int requests;
+    private long received;
+    private boolean open = true;
+    private boolean foundStale;
+
+    private HmuxConnection(long id, InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock,
+            SocketChannel channel) throws IOException {
+        this.id = id;
+        this.backend = backend;
+        this.settings = settings;
+        this.clock = clock;
+        this.channel = channel;
+        this.in = channel.socket().getInputStream();
+        this.out = new BufferedOutputStream(channel.socket().getOutputStream(), settings.chunkSize() + 64);
+        this.decoder = HmuxDecoder.forResponses(settings.limits());
+        this.lastRequestStart = clock.getAsLong();
+    }
+
+    /**
+     * Opens a connection within the settings' connect timeout.
+     *
+     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
+     * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
+     */
+    public static HmuxConnection open(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock)
+            throws HmuxExchangeException {
+        long id = IDS.incrementAndGet();
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            Socket socket = channel.socket();
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout((int) settings.socketTimeout().toMillis());
+            socket.connect(backend, (int) settings.connectTimeout().toMillis());
+            HmuxConnection connection = new HmuxConnection(id, backend, settings, clock, channel);
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(connection + " opened from " + socket.getLocalSocketAddress());
+            }
+            return connection;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            String problem = e instanceof SocketTimeoutException
+                    ? "no connection within " + settings.connectTimeout().toMillis() + "ms"
+                    : "cannot connect: " + reason(e);
+            throw new HmuxExchangeException(HmuxExchangeException.Stage.CONNECT, backend, id, false, false, problem, e);
+        }
+    }
+
+    /**
+     * Sends one request and hands its response to the sink.
+     *
+     * @param head the request head, written in mod_caucho's order
+     * @param body the request body, read to its end, or {@code null} for none
+     * @param sink receives the response as it arrives
+     * @return how the exchange went; if {@link HmuxExchangeResult#keepAlive() keepAlive} is false
+     *     the connection is closed
+     * @throws HmuxExchangeException if the exchange failed; the connection is then closed
+     * @throws IllegalArgumentException if a head value does not fit in a frame; nothing is sent and
+     *     the connection stays usable
+     * @throws IllegalStateException if the connection is closed
+     */
+    public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, HmuxResponseSink sink)
+            throws HmuxExchangeException {
+        Objects.requireNonNull(sink, "sink");
+        List<HmuxFrame> headFrames = new ArrayList<>(HmuxRequestWriter.headFrames(head));
+        if (body == null) {
+            headFrames.add(QUIT);
+        }
+        byte[] headBytes = encode(headFrames);
+        if (!open) {
+            throw new IllegalStateException(this + " is closed");
+        }
+        boolean reused = requests > 0;
+        requests++;
+        lastRequestStart = clock.getAsLong();
+        received = 0;
+        Response response = new Response(sink);
+        boolean headSent = false;
+        try {
+            if (reused) {
+                checkIdle();
+            }
+            write(headBytes);
+            headSent = true;
+            headFrames.forEach(frame -> wire(">>>", frame));
+            boolean bodySent = body == null || sendBody(body, response);
+            while (!response.ended) {
+                response.accept(readFrame());
+            }
+            boolean keepAlive = bodySent && response.quit && decoder.buffered() == 0;
+            if (!keepAlive) {
+                close();
+            }
+            return new HmuxExchangeResult(id, reused, response.status, keepAlive);
+        } catch (IOException e) {
+            close();
+            throw failure(e, reused, headSent, response);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The id the log lines carry. */
+    public long id() {
+        return id;
+    }
+
+    public InetSocketAddress backend() {
+        return backend;
+    }
+
+    /** Whether the connection may carry another exchange. */
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** How many exchanges the connection has started. */
+    public int requests() {
+        return requests;
+    }
+
+    /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
+    long lastRequestStart() {
+        return lastRequestStart;
+    }
+
+    /** Whether the last exchange found the connection closed or out of step while it was idle. */
+    boolean foundStale() {
+        return foundStale;
+    }
+
+    @Override
+    public void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        closeQuietly(channel);
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(this + " closed after " + requests + " request(s)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "hmux#" + id + " " + HmuxExchangeException.address(backend);
+    }
+
+    /** The frames as bytes, so a value HMUX cannot carry is refused before anything is written. */
+    private static byte[] encode(List<HmuxFrame> frames) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        for (HmuxFrame frame : frames) {
+            bytes.writeBytes(HmuxEncoder.encode(frame));
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Fails unless the idle connection is still open and silent. A non-blocking read sees a FIN
+     * (EOF), a reset, or bytes the backend sent after the last response.
+     */
+    private void checkIdle() throws IdleCheckFailure {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        int count;
+        try {
+            channel.configureBlocking(false);
+            try {
+                count = channel.read(one);
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            throw new IdleCheckFailure("failed while idle: " + reason(e), e);
+        }
+        if (count < 0) {
+            throw new IdleCheckFailure("closed by the backend while idle", null);
+        }
+        if (count > 0) {
+            throw new IdleCheckFailure("the backend sent " + HmuxCode.display(one.get(0))
+                    + " while idle; the connection is out of step", null);
+        }
+    }
+
+    /**
+     * Sends the body in chunks under the ack window, then {@code Q}.
+     *
+     * @return {@code false} if the response ended while the client waited for an ack, so the rest
+     *     of the body was not sent
+     */
+    private boolean sendBody(InputStream body, Response response) throws IOException {
+        int unacknowledged = 0;
+        for (byte[] chunk = readChunk(body); chunk != null; chunk = readChunk(body)) {
+            if (unacknowledged > 0 && unacknowledged + chunk.length > settings.ackWindow()) {
+                send(YIELD);
+                if (!awaitAck(response)) {
+                    return false;
+                }
+                unacknowledged = 0;
+            }
+            send(new HmuxFrame.Data(chunk));
+            unacknowledged += chunk.length;
+        }
+        send(QUIT);
+        return true;
+    }
+
+    /** The next chunk of the body, as much as one read gives up to the chunk size; {@code null} at its end. */
+    private byte[] readChunk(InputStream body) throws ClientFailure {
+        byte[] chunk = new byte[settings.chunkSize()];
+        int count;
+        try {
+            do {
+                count = body.read(chunk, 0, chunk.length);
+            } while (count == 0);
+        } catch (IOException e) {
+            throw new ClientFailure("reading the request body failed: " + reason(e), e);
+        }
+        if (count < 0) {
+            return null;
+        }
+        return count == chunk.length ? chunk : Arrays.copyOf(chunk, count);
+    }
+
+    /** Reads frames until the backend acks; {@code false} if the response ended first. */
+    private boolean awaitAck(Response response) throws IOException {
+        response.acked = false;
+        while (!response.acked) {
+            response.accept(readFrame());
+            if (response.ended) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void send(HmuxFrame frame) throws IOException {
+        wire(">>>", frame);
+        write(HmuxEncoder.encode(frame));
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new IOException("writing the request failed: " + reason(e), e);
+        }
+    }
+
+    private HmuxFrame readFrame() throws IOException {
+        HmuxFrame frame;
+        while ((frame = decoder.next()) == null) {
+            int count;
+            try {
+                count = in.read(readBuffer);
+            } catch (SocketTimeoutException e) {
+                throw new IOException("nothing from the backend for " + settings.socketTimeout().toMillis() + "ms "
+                        + progress(), e);
+            } catch (IOException e) {
+                throw new IOException("reading the response failed " + progress() + ": " + reason(e), e);
+            }
+            if (count < 0) {
+                decoder.close();
+                decoder.next();
+                throw new EOFException("closed by the backend " + progress());
+            }
+            received += count;
+            decoder.feed(readBuffer, 0, count);
+        }
+        wire("<<<", frame);
+        return frame;
+    }
+
+    private String progress() {
+        return received == 0 ? "before any response byte" : "after " + received + " response bytes";
+    }
+
+    private HmuxExchangeException failure(IOException e, boolean reused, boolean headSent, Response response) {
+        HmuxExchangeException.Stage stage;
+        Throwable cause = e;
+        if (e instanceof ClientFailure) {
+            stage = HmuxExchangeException.Stage.CLIENT;
+            cause = e.getCause();
+        } else if (e instanceof IdleCheckFailure || reused && !headSent) {
+            stage = HmuxExchangeException.Stage.STALE_CONNECTION;
+            foundStale = true;
+            cause = e.getCause();
+        } else if (response.started) {
+            stage = HmuxExchangeException.Stage.DURING_RESPONSE;
+        } else {
+            stage = HmuxExchangeException.Stage.BEFORE_RESPONSE;
+        }
+        String problem = e instanceof HmuxProtocolException ? "bad response: " + e.getMessage() : e.getMessage();
+        if (stage == HmuxExchangeException.Stage.BEFORE_RESPONSE && headSent) {
+            problem += " (request sent)";
+        }
+        HmuxExchangeException failure = new HmuxExchangeException(stage, backend, id, reused, response.started,
+                problem, cause);
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(failure.getMessage());
+        }
+        return failure;
+    }
+
+    private void wire(String direction, HmuxFrame frame) {
+        if (WIRE.isLoggable(Level.FINEST)) {
+            WIRE.finest("hmux#" + id + " " + direction + " " + frame.describe());
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing is all that was asked for
+        }
+    }
+
+    /** The response of the current exchange: checks the order of its frames and relays them to the sink. */
+    private final class Response {
+        private final HmuxResponseSink sink;
+        private int status = -1;
+        private String pendingName;
+        private boolean pendingMeta;
+        private boolean started;
+        private boolean acked;
+        private boolean ended;
+        private boolean quit;
+
+        Response(HmuxResponseSink sink) {
+            this.sink = sink;
+        }
+
+        /** Takes one frame from the backend. */
+        void accept(HmuxFrame frame) throws IOException {
+            if (pendingName != null) {
+                headerValue(frame);
+            } else if (frame instanceof HmuxFrame.Status line) {
+                status(frame, line.value());
+            } else if (frame instanceof HmuxFrame.Header header) {
+                requireStatus(frame);
+                pendingName = header.value();
+                pendingMeta = false;
+            } else if (frame instanceof HmuxFrame.MetaHeader meta) {
+                requireStatus(frame);
+                pendingName = meta.value();
+                pendingMeta = true;
+            } else if (frame instanceof HmuxFrame.HeaderValue) {
+                throw problem(frame, "value without a header name (expected: H or M before S)");
+            } else if (frame instanceof HmuxFrame.SendHeaders) {
+                requireStatus(frame);
+                relay(sink::headersEnd);
+            } else if (frame instanceof HmuxFrame.Data data) {
+                requireStatus(frame);
+                relay(() -> sink.body(data.bytes(), 0, data.bytes().length));
+            } else if (frame instanceof HmuxFrame.Flush) {
+                requireStatus(frame);
+                relay(sink::flush);
+            } else if (frame instanceof HmuxFrame.Quit || frame instanceof HmuxFrame.Exit) {
+                end(frame);
+            } else if (frame instanceof HmuxFrame.Ack) {
+                acked = true;
+            }
+            // any other frame (C, a Y from the backend, a Skipped code the decoder did not know)
+            // carries nothing for the response; the wire log shows it
+        }
+
+        private void status(HmuxFrame frame, String line) throws IOException {
+            if (status >= 0) {
+                throw problem(frame, "a second status (expected: one per response)");
+            }
+            boolean wellFormed = line.length() >= 3 && (line.length() == 3 || line.charAt(3) == ' ');
+            for (int i = 0; wellFormed && i < 3; i++) {
+                wellFormed = line.charAt(i) >= '0' && line.charAt(i) <= '9';
+            }
+            if (!wellFormed) {
+                throw problem(frame, "status line is not three digits and a reason (expected: e.g. \"200 OK\")");
+            }
+            status = Integer.parseInt(line.substring(0, 3));
+            String reason = line.length() > 4 ? line.substring(4) : "";
+            started = true;
+            relay(() -> sink.status(status, reason));
+        }
+
+        private void headerValue(HmuxFrame frame) throws IOException {
+            if (!(frame instanceof HmuxFrame.HeaderValue value)) {
+                throw problem(frame, "the value of " + (pendingMeta ? "meta-header" : "header") + " \"" + pendingName
+                        + "\" is missing (expected: S)");
+            }
+            String name = pendingName;
+            pendingName = null;
+            if (pendingMeta) {
+                relay(() -> sink.metaHeader(name, value.value()));
+            } else {
+                relay(() -> sink.header(name, value.value()));
+            }
+        }
+
+        private void end(HmuxFrame frame) throws IOException {
+            if (status < 0) {
+                throw problem(frame, "the response ended before its status (expected: s first)");
+            }
+            ended = true;
+            quit = frame instanceof HmuxFrame.Quit;
+            relay(sink::end);
+        }
+
+        private void requireStatus(HmuxFrame frame) throws HmuxProtocolException {
+            if (status < 0) {
+                throw problem(frame, "frame before the status (expected: s first)");
+            }
+        }
+
+        private HmuxProtocolException problem(HmuxFrame frame, String detail) {
+            return HmuxProtocolException.inFrame(frame.code().value() & 0xff, decoder.frameOffset(), detail);
+        }
+
+        private void relay(SinkCall call) throws ClientFailure {
+            try {
+                call.run();
+            } catch (IOException e) {
+                throw new ClientFailure("the response sink failed: " + reason(e), e);
+            }
+        }
+    }
+
+    /** One call into the sink. */
+    private interface SinkCall {
+        void run() throws IOException;
+    }
+
+    /** The request body or the sink failed: the web tier's side, not the backend. */
+    private static final class ClientFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClientFailure(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** An idle connection turned out closed or out of step before the request was sent. */
+    private static final class IdleCheckFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        IdleCheckFailure(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.turnpike.hmux;
+
+import java.io.Closeable;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The connections to one backend: hands out an idle one or opens a new one, and takes them back
+ * when an exchange is over. Reuse follows Resin's {@code ClientSocketFactory} (resin-spec 1.7, 2.5):
+ * <ul>
+ *   <li>last in, first out: the connection returned most recently is reused first, so the others
+ *       age out when traffic drops;</li>
+ *   <li>a connection's idle time counts from the <em>start</em> of its last request, not its end
+ *       (Resin note #2369: a slow browser must not make the two sides disagree); one idle for
+ *       {@code idleTime} or longer is closed, not reused, when met on acquiring or returning;</li>
+ *   <li>at most {@code maxIdle} idle connections are kept; the oldest go first.</li>
+ * </ul>
+ * The pool does not probe what it hands out: a reused connection checks itself before sending and
+ * reports a dead one as {@link HmuxExchangeException.Stage#STALE_CONNECTION}, which
+ * {@link HmuxClient} retries on a connection from {@link #openNew()}.
+ *
+ * <p>Thread-safe. Connections are opened and closed outside the pool's lock.
+ */
+public final class HmuxConnectionPool implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.hmux");
+
+    private final InetSocketAddress backend;
+    private final HmuxClientSettings settings;
+    private final LongSupplier clock;
+    private final long idleNanos;
+
+    /** Idle connections, the most recently returned first. */
+    private final Deque<HmuxConnection> idle = new ArrayDeque<>();
+    private int active;
+    private long opened;
+    private long reused;
+    private long expired;
+    private long stale;
+    private boolean closed;
+
+    /** A pool on the system clock. */
+    public HmuxConnectionPool(InetSocketAddress backend, HmuxClientSettings settings) {
+        this(backend, settings, System::nanoTime);
+    }
+
+    /**
+     * A pool on the given clock.
+     *
+     * @param clock nanoseconds, as {@link System#nanoTime()}; the connections' idle times are measured on it
+     */
+    public HmuxConnectionPool(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.idleNanos = settings.idleTime().toNanos();
+    }
+
+    public InetSocketAddress backend() {
+        return backend;
+    }
+
+    /**
+     * The most recently returned idle connection that has not reached the idle time, or else a new
+     * one. Hand it back with {@link #release} whatever happens.
+     *
+     * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
+     *     if a new connection cannot be opened
+     * @throws IllegalStateException if the pool is closed
+     */
+    public HmuxConnection acquire() throws HmuxExchangeException {
+        HmuxConnection found = null;
+        List<HmuxConnection> tooOld = new ArrayList<>();
+        synchronized (this) {
+            checkOpen();
+            long now = clock.getAsLong();
+            while (found == null && !idle.isEmpty()) {
+                HmuxConnection next = idle.pollFirst();
+                if (expired(next, now)) {
+                    tooOld.add(next);
+                } else {
+                    found = next;
+                }
+            }
+            expired += tooOld.size();
+            if (found != null) {
+                reused++;
+                active++;
+            }
+        }
+        closeExpired(tooOld);
+        return found != null ? found : openNew();
+    }
+
+    /**
+     * A new connection, bypassing the idle ones: for the retry after a stale connection, when the
+     * backend has likely restarted and every idle connection is as dead.
+     *
+     * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
+     * @throws IllegalStateException if the pool is closed
+     */
+    public HmuxConnection openNew() throws HmuxExchangeException {
+        synchronized (this) {
+            checkOpen();
+        }
+        HmuxConnection connection = HmuxConnection.open(backend, settings, clock);
+        synchronized (this) {
+            opened++;
+            active++;
+            if (!closed) {
+                return connection;
+            }
+            active--;
+        }
+        connection.close();
+        throw new IllegalStateException("the HMUX pool for " + address() + " was closed while connecting");
+    }
+
+    /**
+     * Takes a connection back after an exchange.
+     *
+     * @param reusable whether the exchange left it fit for another request
+     *     ({@link HmuxExchangeResult#keepAlive()}); if not, or if the pool is closed or full, the
+     *     connection is closed
+     */
+    public void release(HmuxConnection connection, boolean reusable) {
+        List<HmuxConnection> toClose = new ArrayList<>();
+        synchronized (this) {
+            active--;
+            if (connection.foundStale()) {
+                stale++;
+            }
+            long now = clock.getAsLong();
+            boolean keep = reusable && connection.isOpen() && !closed;
+            if (keep && expired(connection, now)) {
+                expired++;
+                keep = false;
+            }
+            if (keep) {
+                idle.addFirst(connection);
+            } else {
+                toClose.add(connection);
+            }
+            while (!idle.isEmpty()) {
+                if (expired(idle.peekLast(), now)) {
+                    expired++;
+                } else if (idle.size() <= settings.maxIdle()) {
+                    break;
+                }
+                toClose.add(idle.pollLast());
+            }
+        }
+        toClose.forEach(HmuxConnection::close);
+    }
+
+    /** The pool's counters and sizes at this moment. */
+    public synchronized HmuxPoolStats stats() {
+        return new HmuxPoolStats(idle.size(), active, opened, reused, expired, stale);
+    }
+
+    /** Closes the idle connections; connections in use are closed when they come back. Idempotent. */
+    @Override
+    public void close() {
+        List<HmuxConnection> toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = new ArrayList<>(idle);
+            idle.clear();
+        }
+        toClose.forEach(HmuxConnection::close);
+    }
+
+    @Override
+    public String toString() {
+        return "HMUX pool " + address() + " (" + settings + ")";
+    }
+
+    private boolean expired(HmuxConnection connection, long now) {
+        return now - connection.lastRequestStart() >= idleNanos;
+    }
+
+    private void closeExpired(List<HmuxConnection> connections) {
+        for (HmuxConnection connection : connections) {
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(connection + " idle for " + settings.idleTime().toMillis()
+                        + "ms or more since its last request started; closing instead of reusing");
+            }
+            connection.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the HMUX pool for " + address() + " is closed");
+        }
+    }
+
+    private String address() {
+        return HmuxExchangeException.address(backend);
+    }
+}
