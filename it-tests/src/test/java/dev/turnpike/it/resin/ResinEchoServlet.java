@@ -1,9 +1,16 @@
 package dev.turnpike.it.resin;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -13,6 +20,13 @@ import javax.servlet.http.HttpServletResponse;
  * {@code key=value} line each, so responses can be compared field by field with the
  * Jakarta twin deployed into WildFly.
  *
+ * <p>A request header {@value #EXTRAS} asks for more, as comma-separated words: {@code headers}
+ * adds a {@code header.Name=value} line per header and a {@code cookie.name=value} line per
+ * cookie; {@code body} reads the whole request body first and adds {@code body.length} and
+ * {@code body.sha256}; {@code size=N} appends N bytes of {@code abc…xyzabc…} after the
+ * description. The HMUX client test uses them; the differential suite never sends the header, so
+ * its twin has no such extras.
+ *
  * <p>Self-contained on purpose: only its class file is copied into the Resin web-app.
  */
 public class ResinEchoServlet extends HttpServlet {
@@ -20,9 +34,12 @@ public class ResinEchoServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private static final String FORWARD = "javax.servlet.forward.";
+    private static final String EXTRAS = "X-Echo";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Set<String> extras = extras(request);
+        String body = extras.contains("body") ? digest(request.getInputStream()) : "";
         StringBuilder out = new StringBuilder();
         line(out, "method", request.getMethod());
         line(out, "requestURI", request.getRequestURI());
@@ -41,13 +58,78 @@ public class ResinEchoServlet extends HttpServlet {
         for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
             line(out, "param." + parameter.getKey(), String.join(",", parameter.getValue()));
         }
+        if (extras.contains("headers")) {
+            headers(request, out);
+        }
+        out.append(body);
 
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/plain");
         response.setCharacterEncoding("UTF-8");
         PrintWriter writer = response.getWriter();
         writer.write(out.toString());
+        for (String extra : extras) {
+            if (extra.startsWith("size=")) {
+                filler(writer, Integer.parseInt(extra.substring("size=".length())));
+            }
+        }
         writer.flush();
+    }
+
+    private static Set<String> extras(HttpServletRequest request) {
+        String header = request.getHeader(EXTRAS);
+        if (header == null) {
+            return Collections.emptySet();
+        }
+        Set<String> extras = new HashSet<>();
+        for (String word : header.split(",")) {
+            extras.add(word.trim());
+        }
+        return extras;
+    }
+
+    private static void headers(HttpServletRequest request, StringBuilder out) {
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                line(out, "header." + name, value);
+            }
+        }
+        Cookie[] cookies = request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            line(out, "cookie." + cookie.getName(), cookie.getValue());
+        }
+    }
+
+    private static String digest(InputStream in) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[4096];
+        long length = 0;
+        for (int count = in.read(buffer); count >= 0; count = in.read(buffer)) {
+            sha256.update(buffer, 0, count);
+            length += count;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : sha256.digest()) {
+            hex.append(String.format("%02x", b));
+        }
+        return "body.length=" + length + "\nbody.sha256=" + hex + "\n";
+    }
+
+    private static void filler(PrintWriter writer, int size) {
+        char[] block = new char[8192];
+        for (int i = 0; i < block.length; i++) {
+            block[i] = (char) ('a' + i % 26);
+        }
+        for (int written = 0; written < size; ) {
+            int count = Math.min(block.length - block.length % 26, size - written);
+            writer.write(block, 0, count);
+            written += count;
+        }
     }
 
     private static void line(StringBuilder out, String key, Object value) {

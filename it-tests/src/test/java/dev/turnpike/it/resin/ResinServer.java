@@ -72,13 +72,15 @@ public final class ResinServer implements AutoCloseable {
     private final Process process;
     private final Path workDir;
     private final int httpPort;
+    private final int serverPort;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private ResinServer(Process process, Path workDir, int httpPort) {
+    private ResinServer(Process process, Path workDir, int httpPort, int serverPort) {
         this.process = process;
         this.workDir = workDir;
         this.httpPort = httpPort;
+        this.serverPort = serverPort;
         this.shutdownHook = new Thread(() -> stop(process), "resin-oracle-stop-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -97,7 +99,7 @@ public final class ResinServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int[] ports = freePorts(2);
             try {
-                return start(libDir, workDir, layout.render(workDir, ports[0], ports[1]), ports[0]);
+                return start(libDir, workDir, layout.render(workDir, ports[0], ports[1]), ports[0], ports[1]);
             } catch (ResinStartException e) {
                 if (attempt == START_ATTEMPTS || !e.getMessage().contains("Address already in use")) {
                     throw e;
@@ -108,13 +110,14 @@ public final class ResinServer implements AutoCloseable {
 
     /**
      * Writes {@code resinXml} to {@code workDir/resin.xml}, starts Resin on it and waits until
-     * {@code httpPort} answers HTTP.
+     * {@code httpPort} answers HTTP. {@code serverPort} is the port of the XML's {@code <server>}, the
+     * cluster (HMUX) port, reported by {@link #serverPort()}.
      *
      * @throws ResinStartException if Resin exits, does not answer within {@link #START_TIMEOUT}, or
      *                             reports {@linkplain #problems() problems} (configuration errors);
      *                             the process is stopped and the message carries the evidence
      */
-    public static ResinServer start(Path libDir, Path workDir, String resinXml, int httpPort) {
+    public static ResinServer start(Path libDir, Path workDir, String resinXml, int httpPort, int serverPort) {
         Path work = workDir.toAbsolutePath();
         Path log = work.resolve(LOG_FILE);
         Process process;
@@ -130,7 +133,7 @@ public final class ResinServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Resin in " + work, e);
         }
-        ResinServer server = new ResinServer(process, work, httpPort);
+        ResinServer server = new ResinServer(process, work, httpPort, serverPort);
         try {
             server.awaitHttp();
             if (!server.problems().isEmpty()) {
@@ -160,6 +163,11 @@ public final class ResinServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The cluster port of the server, where Resin 4 speaks HMUX to web tiers and load balancers. */
+    public int serverPort() {
+        return serverPort;
     }
 
     public Path workDirectory() {
