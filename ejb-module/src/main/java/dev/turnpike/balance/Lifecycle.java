@@ -2,7 +2,7 @@ package dev.turnpike.balance;
 
 /**
  * The states of a backend (resin-spec 2.5) with, for each, what traffic it takes and where each
- * event leads. Each state overrides only what differs from the defaults at the bottom.
+ * event leads.
  *
  * <pre>
  *   state          may connect  normal traffic  sticky traffic  live (reported up)
@@ -17,119 +17,26 @@ package dev.turnpike.balance;
  *   CLOSED              -             -               -               -
  * </pre>
  * STANDBY is a stopped backend; SESSION_ONLY a draining one, which keeps serving the sessions it
- * owns but takes no new traffic; CLOSED is final.
+ * owns but takes no new traffic; CLOSED is final. Failures, 503s and the end of the warm-up move
+ * only the states that take normal traffic; start, stop and drain move every state but CLOSED.
+ * The few exceptions override a transition below.
  */
 public enum Lifecycle {
 
-    /** Configured, not started. Failures cannot happen and are ignored. */
-    NEW {
-        @Override
-        public boolean mayConnect() {
-            return false;
-        }
+    /** Configured, not started. */
+    NEW(false, false, false, false, false),
 
-        @Override
-        public boolean takesTraffic() {
-            return false;
-        }
+    /** Stopped by the operator: no traffic at all. */
+    STANDBY(true, false, false, false, false),
 
-        @Override
-        public boolean takesSessions() {
-            return false;
-        }
-
-        @Override
-        Lifecycle toActive() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toFail() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toBusy() {
-            return this;
-        }
-    },
-
-    /** Stopped by the operator: no traffic at all. Failures and warm-up do not move it. */
-    STANDBY {
-        @Override
-        public boolean takesTraffic() {
-            return false;
-        }
-
-        @Override
-        public boolean takesSessions() {
-            return false;
-        }
-
-        @Override
-        Lifecycle toActive() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toFail() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toBusy() {
-            return this;
-        }
-    },
-
-    /** Draining: sticky traffic only. Failures and warm-up do not move it. */
-    SESSION_ONLY {
-        @Override
-        public boolean takesTraffic() {
-            return false;
-        }
-
-        @Override
-        Lifecycle toActive() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toFail() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toBusy() {
-            return this;
-        }
-    },
+    /** Draining: sticky traffic only. */
+    SESSION_ONLY(true, false, true, false, false),
 
     /** Started, no connection has succeeded yet. */
-    STARTING {
-        @Override
-        public boolean isLive() {
-            return true;
-        }
-
-        @Override
-        boolean isStarting() {
-            return true;
-        }
-    },
+    STARTING(true, true, true, true, true),
 
     /** Connected, taking a growing share of new connections until the warm-up time has passed. */
-    WARMUP {
-        @Override
-        public boolean isLive() {
-            return true;
-        }
-
-        @Override
-        boolean isStarting() {
-            return true;
-        }
-
+    WARMUP(true, true, true, true, true) {
         @Override
         Lifecycle toStart() {
             return this;
@@ -137,20 +44,10 @@ public enum Lifecycle {
     },
 
     /** The backend answered 503; it warms up again after its next success. */
-    BUSY {
-        @Override
-        boolean isStarting() {
-            return true;
-        }
-    },
+    BUSY(true, true, true, false, true),
 
     /** A connect, read or write failed; it warms up again after its next success. */
-    FAIL {
-        @Override
-        boolean isStarting() {
-            return true;
-        }
-
+    FAIL(true, true, true, false, true) {
         @Override
         Lifecycle toWake() {
             return STARTING;
@@ -158,12 +55,7 @@ public enum Lifecycle {
     },
 
     /** Fully in service. */
-    ACTIVE {
-        @Override
-        public boolean isLive() {
-            return true;
-        }
-
+    ACTIVE(true, true, true, true, false) {
         @Override
         Lifecycle toStart() {
             return this;
@@ -171,39 +63,9 @@ public enum Lifecycle {
     },
 
     /** Removed; final. */
-    CLOSED {
-        @Override
-        public boolean mayConnect() {
-            return false;
-        }
-
-        @Override
-        public boolean takesTraffic() {
-            return false;
-        }
-
-        @Override
-        public boolean takesSessions() {
-            return false;
-        }
-
+    CLOSED(false, false, false, false, false) {
         @Override
         Lifecycle toStart() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toActive() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toFail() {
-            return this;
-        }
-
-        @Override
-        Lifecycle toBusy() {
             return this;
         }
 
@@ -218,29 +80,43 @@ public enum Lifecycle {
         }
     };
 
+    private final boolean mayConnect;
+    private final boolean takesTraffic;
+    private final boolean takesSessions;
+    private final boolean live;
+    private final boolean starting;
+
+    Lifecycle(boolean mayConnect, boolean takesTraffic, boolean takesSessions, boolean live, boolean starting) {
+        this.mayConnect = mayConnect;
+        this.takesTraffic = takesTraffic;
+        this.takesSessions = takesSessions;
+        this.live = live;
+        this.starting = starting;
+    }
+
     /** Whether a connection may be opened at all (Resin's "init"). */
     public boolean mayConnect() {
-        return true;
+        return mayConnect;
     }
 
     /** Whether the backend takes part in normal, non-sticky balancing (Resin's "enabled"). */
     public boolean takesTraffic() {
-        return true;
+        return takesTraffic;
     }
 
     /** Whether the backend takes requests for the sessions it owns (Resin's "session-enabled"). */
     public boolean takesSessions() {
-        return true;
+        return takesSessions;
     }
 
     /** Whether the backend is reported as up. */
     public boolean isLive() {
-        return false;
+        return live;
     }
 
     /** Whether a first successful connection moves the backend into warm-up. */
     boolean isStarting() {
-        return false;
+        return starting;
     }
 
     /** After {@code start()} or {@code enable()}. */
@@ -250,17 +126,17 @@ public enum Lifecycle {
 
     /** After the warm-up time has passed. */
     Lifecycle toActive() {
-        return ACTIVE;
+        return takesTraffic ? ACTIVE : this;
     }
 
     /** After a connect, read or write failure. */
     Lifecycle toFail() {
-        return FAIL;
+        return takesTraffic ? FAIL : this;
     }
 
     /** After a 503 answer. */
     Lifecycle toBusy() {
-        return BUSY;
+        return takesTraffic ? BUSY : this;
     }
 
     /** After {@code stop()} or {@code disable()}. */
@@ -280,7 +156,7 @@ public enum Lifecycle {
 
     /** After a first successful connection: warm-up, or straight to service without warm-up time. */
     Lifecycle toConnected(boolean warmsUp) {
-        if (!isStarting()) {
+        if (!starting) {
             return this;
         }
         return warmsUp ? WARMUP : ACTIVE;
