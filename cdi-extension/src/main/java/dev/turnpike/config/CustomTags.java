@@ -43,10 +43,10 @@ final class CustomTags {
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
                     + "\\p{javaJavaIdentifierPart}*)*");
     private static final List<AttributeSpec> RULE_ATTRIBUTES = List.of(
-            optional("regexp", "the pattern the path must contain a match for"),
+            ResinTags.REGEXP,
             optional("target", "the target handed to the rule; $1... insert the regexp's groups"),
             optional("absolute-target", "accepted for Resin compatibility; ignored by application rules"),
-            optional("target-host", "accepted for Resin compatibility; ignored"));
+            ResinTags.TARGET_HOST);
 
     /**
      * What an element in a {@code urn:java:} namespace names.

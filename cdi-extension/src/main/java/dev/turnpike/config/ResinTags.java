@@ -28,11 +28,11 @@ import java.util.regex.Pattern;
 /** Resin 4's {@code resin:*} rule, condition and filter tags, as data. */
 final class ResinTags {
 
-    private static final AttributeSpec REGEXP = optional("regexp", "the pattern the path must contain a match for");
+    static final AttributeSpec REGEXP = optional("regexp", "the pattern the path must contain a match for");
     private static final AttributeSpec TARGET = required("target", "where the request goes; $1... insert the regexp's groups");
     private static final AttributeSpec OPTIONAL_TARGET = optional("target",
             "where the request goes; $1... insert the regexp's groups");
-    private static final AttributeSpec TARGET_HOST = optional("target-host", "accepted for Resin compatibility; ignored");
+    static final AttributeSpec TARGET_HOST = optional("target-host", "accepted for Resin compatibility; ignored");
     private static final AttributeSpec ABSOLUTE_TARGET = optional("absolute-target",
             "a target resolved by the root web-app instead of the current one");
     private static final Set<Kind> RULE_CHILDREN = Set.of(Kind.CONDITION, Kind.FILTER);

@@ -7,7 +7,6 @@ import dev.turnpike.net.IpNetworks;
 import dev.turnpike.rules.ConfigSyntax;
 import dev.turnpike.rules.Target;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -154,17 +153,11 @@ final class TagContext {
         if (value == null) {
             return fallback;
         }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> {
-                return true;
-            }
-            case "false", "no", "off" -> {
-                return false;
-            }
-            default -> {
-                invalid(name, "'" + value + "' is not a boolean; valid: true, false");
-                return fallback;
-            }
+        try {
+            return (Boolean) BeanProperties.convert(value, boolean.class);
+        } catch (IllegalArgumentException e) {
+            invalid(name, e.getMessage());
+            return fallback;
         }
     }
 

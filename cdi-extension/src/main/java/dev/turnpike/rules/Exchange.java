@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class Exchange implements RequestView {
 
     private final RequestView request;
-    private final List<HeaderEdit> headerEdits = new ArrayList<>(2);
+    private List<HeaderEdit> headerEdits = List.of();
     private List<ServletFilterRule> wrappers = List.of();
     private Boolean secure;
     private String requestCharacterEncoding;
@@ -25,6 +25,7 @@ public final class Exchange implements RequestView {
     private boolean cacheControlPrivate;
     private boolean privateUnlessVary;
     private Locale locale;
+    private String path;
 
     public Exchange(RequestView request) {
         this.request = request;
@@ -34,12 +35,15 @@ public final class Exchange implements RequestView {
 
     /** Asks for a response header change. */
     public void editHeader(HeaderEdit edit) {
+        if (headerEdits.isEmpty()) {
+            headerEdits = new ArrayList<>(2);
+        }
         headerEdits.add(edit);
     }
 
     /** Merges a header name into {@code Vary}, as Resin 3.1 conditions do when evaluated. */
     public void vary(String header) {
-        headerEdits.add(new HeaderEdit(HeaderEdit.Kind.MERGE, "Vary", header));
+        editHeader(new HeaderEdit(HeaderEdit.Kind.MERGE, "Vary", header));
     }
 
     /** Marks the response {@code Cache-Control: private}, as Resin 3.1 conditions do. */
@@ -203,9 +207,13 @@ public final class Exchange implements RequestView {
         return request.requestUri();
     }
 
+    /** The context-relative path, computed once: every level's subject starts from it. */
     @Override
     public String path() {
-        return request.path();
+        if (path == null) {
+            path = request.path();
+        }
+        return path;
     }
 
     @Override
