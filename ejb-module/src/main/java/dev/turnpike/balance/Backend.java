@@ -1,5 +1,6 @@
 package dev.turnpike.balance;
 
+import dev.turnpike.rules.BackendConfig;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;

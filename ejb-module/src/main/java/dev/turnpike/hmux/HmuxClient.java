@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.ResponseSink;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -51,7 +52,7 @@ public final class HmuxClient implements Closeable {
      * @throws IllegalArgumentException if a head value does not fit in an HMUX frame
      * @throws IllegalStateException if the client is closed
      */
-    public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, HmuxResponseSink sink)
+    public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, ResponseSink sink)
             throws HmuxExchangeException {
         HmuxConnection connection = pool.acquire();
         try {
@@ -88,7 +89,7 @@ public final class HmuxClient implements Closeable {
     }
 
     private HmuxExchangeResult exchangeOn(HmuxConnection connection, HmuxRequestHead head, InputStream body,
-            HmuxResponseSink sink) throws HmuxExchangeException {
+            ResponseSink sink) throws HmuxExchangeException {
         try {
             return connection.exchange(head, body, sink);
         } finally {

@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.ResponseSink;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -136,7 +137,7 @@ public final class HmuxConnection implements Closeable {
      *     the connection stays usable
      * @throws IllegalStateException if the connection is closed
      */
-    public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, HmuxResponseSink sink)
+    public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, ResponseSink sink)
             throws HmuxExchangeException {
         Objects.requireNonNull(sink, "sink");
         List<HmuxFrame> headFrames = new ArrayList<>(HmuxRequestWriter.headFrames(head));
@@ -403,7 +404,7 @@ public final class HmuxConnection implements Closeable {
 
     /** The response of the current exchange: checks the order of its frames and relays them to the sink. */
     private final class Response {
-        private final HmuxResponseSink sink;
+        private final ResponseSink sink;
         private int status = -1;
         private String pendingName;
         private boolean pendingMeta;
@@ -412,7 +413,7 @@ public final class HmuxConnection implements Closeable {
         private boolean ended;
         private boolean quit;
 
-        Response(HmuxResponseSink sink) {
+        Response(ResponseSink sink) {
             this.sink = sink;
         }
 

@@ -1,7 +1,7 @@
 package dev.turnpike.hmux;
 
 /**
- * How a completed exchange went; the response itself went to the {@link HmuxResponseSink}.
+ * How a completed exchange went; the response itself went to the {@link dev.turnpike.backend.ResponseSink}.
  *
  * @param connectionId the id of the connection that carried it ({@code hmux#id} in the logs)
  * @param reusedConnection whether that connection had served a request before

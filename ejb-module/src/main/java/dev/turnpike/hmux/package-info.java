@@ -14,7 +14,7 @@
  *       writes frames;</li>
  *   <li>messages: {@link dev.turnpike.hmux.HmuxRequestHead}, written by
  *       {@link dev.turnpike.hmux.HmuxRequestWriter} in the order mod_caucho 4.0 uses, and the
- *       response as events to a {@link dev.turnpike.hmux.HmuxResponseSink};</li>
+ *       response as events to a {@link dev.turnpike.backend.ResponseSink};</li>
  *   <li>connections: {@link dev.turnpike.hmux.HmuxConnection} (one exchange at a time, request-body
  *       flow control), {@link dev.turnpike.hmux.HmuxConnectionPool} (keep-alive and idle expiry as
  *       Resin does them) and {@link dev.turnpike.hmux.HmuxClient}, which ties them together for one

@@ -1,5 +1,6 @@
 package dev.turnpike.balance;
 
+import dev.turnpike.rules.BackendConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

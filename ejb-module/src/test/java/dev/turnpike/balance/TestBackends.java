@@ -1,5 +1,6 @@
 package dev.turnpike.balance;
 
+import dev.turnpike.rules.BackendConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.turnpike.hmux.HmuxExchangeException.Stage;
+import dev.turnpike.backend.ExchangeException.Stage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -98,7 +98,7 @@ class HmuxClientFailureTest {
                     () -> client.exchange(get("/a"), null, new RecordingSink()));
             backend.awaitScripts();
 
-            assertEquals(c.stage().code() + " 127.0.0.1:" + backend.address().getPort() + " hmux#" + e.connectionId()
+            assertEquals(HmuxExchangeException.code(c.stage()) + " 127.0.0.1:" + backend.address().getPort() + " hmux#" + e.connectionId()
                     + ": " + c.problem(), e.getMessage());
             assertEquals(c.stage(), e.stage());
             assertEquals(c.responseStarted(), e.responseStarted());

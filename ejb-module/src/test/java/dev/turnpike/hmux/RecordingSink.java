@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.ResponseSink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.List;
  * {@code header Content-Type: text/plain}, {@code body 5}...) into an event list it may share with
  * a {@link RecordingBody}, so a test sees how response and request body interleaved.
  */
-class RecordingSink implements HmuxResponseSink {
+class RecordingSink implements ResponseSink {
 
     private final List<String> events;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package dev.turnpike.it.hmux;
 
+import dev.turnpike.backend.ResponseSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,6 @@ import dev.turnpike.hmux.HmuxClientSettings;
 import dev.turnpike.hmux.HmuxExchangeResult;
 import dev.turnpike.hmux.HmuxPoolStats;
 import dev.turnpike.hmux.HmuxRequestHead;
-import dev.turnpike.hmux.HmuxResponseSink;
 import dev.turnpike.it.resin.RawResponse;
 import dev.turnpike.it.resin.ResinLayout;
 import dev.turnpike.it.resin.ResinServer;
@@ -246,7 +246,7 @@ class HmuxClientIT {
     }
 
     /** A response as it arrived: status, headers, body and the size of each body chunk. */
-    private static final class Collected implements HmuxResponseSink {
+    private static final class Collected implements ResponseSink {
         final List<String> status = new ArrayList<>();
         final List<String[]> headers = new ArrayList<>();
         final List<String> metaNames = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.turnpike.balance;
+package dev.turnpike.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.turnpike.balance;
+package dev.turnpike.rules;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -104,7 +104,7 @@ public record BackendConfig(String id, String address, int port, int weight, boo
     }
 
     /** A duration in Resin's period syntax: {@code 15s}, {@code 2m}, {@code 500ms}. */
-    static String period(Duration duration) {
+    public static String period(Duration duration) {
         long millis = duration.toMillis();
         if (millis != 0 && millis % 60_000 == 0) {
             return millis / 60_000 + "m";
