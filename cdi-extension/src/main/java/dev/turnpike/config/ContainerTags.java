@@ -28,9 +28,10 @@ final class ContainerTags {
         return List.of(
                 container("resin", List.of(), null, (context, children) -> Containers.server(children)),
                 container("cluster", List.of(optional("id", "the cluster's name")), null,
-                        (context, children) -> Containers.server(children)),
-                container("server", List.of(optional("id", "the server's name")), null,
-                        (context, children) -> Containers.server(children)),
+                        ContainerTags::cluster),
+                container("server", ClusterMembers.ATTRIBUTES, null,
+                        (context, children) -> new Containers.Member(ClusterMembers.member(context),
+                                Containers.server(children))),
                 container("host", List.of(
                                 optional("id", "the host name (empty for the default host)"),
                                 optional("host-name", "the host's canonical name"),
@@ -54,6 +55,15 @@ final class ContainerTags {
                                      TagSpec.TagFactory factory) {
         return new TagSpec(TagCatalog.RESIN_NS, name, name, Kind.CONTAINER, attributes, CONTENT, Mode.CONTAINER,
                 scope, factory);
+    }
+
+    private static Object cluster(TagContext context, List<Object> children) {
+        try {
+            return Containers.cluster(context.value("id", ""), context.origin(), children);
+        } catch (IllegalArgumentException e) {
+            context.problem("TPC0111", "invalid <cluster>: " + e.getMessage());
+            return null;
+        }
     }
 
     private static Object host(TagContext context, List<Object> children) {

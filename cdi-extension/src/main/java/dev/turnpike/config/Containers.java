@@ -1,5 +1,7 @@
 package dev.turnpike.config;
 
+import dev.turnpike.rules.BackendConfig;
+import dev.turnpike.rules.ClusterConfig;
 import dev.turnpike.rules.HostRules;
 import dev.turnpike.rules.Rule;
 import dev.turnpike.rules.RuleFilter;
@@ -43,8 +45,13 @@ final class Containers {
         static final HostDefault NONE = new HostDefault(RuleList.EMPTY, List.of(), RuleList.EMPTY);
     }
 
-    /** A {@code <cluster>} or {@code <server>}: server-level rules, hosts and defaults. */
-    record Server(RuleList rules, List<Host> hosts, HostDefault hostDefault, RuleList webAppDefault) {
+    /** A {@code <resin>}, {@code <cluster>} or {@code <server>}: server-level rules, hosts, defaults and clusters. */
+    record Server(RuleList rules, List<Host> hosts, HostDefault hostDefault, RuleList webAppDefault,
+                  List<ClusterConfig> clusters) {
+    }
+
+    /** A {@code <server>}: a member of its cluster, and the rules it holds like any container. */
+    record Member(BackendConfig config, Server content) {
     }
 
     /** The rules of a container's children: filters first, then Resin 4 rules, then {@code <rewrite-dispatch>} blocks. */
@@ -96,11 +103,34 @@ final class Containers {
             hostDefault = new HostDefault(hostDefault.rules(), concat(hostDefault.webApps(), looseApps),
                     hostDefault.webAppDefault());
         }
-        Server own = new Server(rules(children), all(children, Host.class), hostDefault, webAppDefaults(children));
+        Server own = new Server(rules(children), all(children, Host.class), hostDefault, webAppDefaults(children),
+                List.of());
         List<Server> servers = new ArrayList<>();
         servers.add(own);
         servers.addAll(all(children, Server.class));
+        for (Member member : all(children, Member.class)) {
+            servers.add(member.content());
+        }
         return merge(servers);
+    }
+
+    /**
+     * A {@code <cluster>}: its content as a server, plus the cluster of its {@code <server>}
+     * members when it has any.
+     */
+    static Server cluster(String id, String origin, List<Object> children) {
+        Server content = server(children);
+        List<BackendConfig> members = new ArrayList<>();
+        for (Member member : all(children, Member.class)) {
+            if (member.config() != null) {
+                members.add(member.config());
+            }
+        }
+        if (members.isEmpty()) {
+            return content;
+        }
+        return new Server(content.rules(), content.hosts(), content.hostDefault(), content.webAppDefault(),
+                concat(List.of(new ClusterConfig(id, members, origin)), content.clusters()));
     }
 
     private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -116,12 +146,14 @@ final class Containers {
         if (root instanceof Server found) {
             server = found;
         } else if (root instanceof Host host) {
-            server = new Server(RuleList.EMPTY, List.of(host), HostDefault.NONE, RuleList.EMPTY);
+            server = new Server(RuleList.EMPTY, List.of(host), HostDefault.NONE, RuleList.EMPTY, List.of());
         } else if (root instanceof WebApp webApp) {
-            server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE, webApp.rules());
+            server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE, webApp.rules(), List.of());
         } else if (root instanceof RewriteBlock block) {
             server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE,
-                    new RuleList(List.of(), List.of(block.group())));
+                    new RuleList(List.of(), List.of(block.group())), List.of());
+        } else if (root instanceof Member member) {
+            server = member.content();
         } else {
             throw new IllegalStateException("not a container: " + root);
         }
@@ -143,7 +175,7 @@ final class Containers {
             }
         }
         return new RuleSet(server.rules(), hosts, server.hostDefault().rules(), unknownAppDefault, source)
-                .withDetails(skipped, imports, warnings);
+                .withDetails(skipped, imports, warnings).withClusters(server.clusters());
     }
 
     private static Server merge(List<Server> servers) {
@@ -151,7 +183,9 @@ final class Containers {
         List<Host> hosts = new ArrayList<>();
         HostDefault hostDefault = HostDefault.NONE;
         RuleList appDefault = RuleList.EMPTY;
+        List<ClusterConfig> clusters = new ArrayList<>();
         for (Server server : servers) {
+            clusters.addAll(server.clusters());
             rules = rules.then(server.rules());
             hosts.addAll(server.hosts());
             hostDefault = new HostDefault(hostDefault.rules().then(server.hostDefault().rules()),
@@ -159,6 +193,6 @@ final class Containers {
                     hostDefault.webAppDefault().then(server.hostDefault().webAppDefault()));
             appDefault = appDefault.then(server.webAppDefault());
         }
-        return new Server(rules, hosts, hostDefault, appDefault);
+        return new Server(rules, hosts, hostDefault, appDefault, clusters);
     }
 }

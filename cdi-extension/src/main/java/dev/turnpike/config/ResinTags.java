@@ -85,18 +85,22 @@ final class ResinTags {
                                 repeatable("address", false, "a backend as host:port", "host"),
                                 optional("addresses", "backends as host:port separated by spaces or ';'"),
                                 optional("strategy", "round-robin or least-connection"),
+                                optional("trusted-proxies", "networks whose X-Forwarded-*/Forwarded headers are"
+                                        + " passed on, e.g. 10.0.0.0/8 (default none)"),
+                                optional("preserve-host", "true (default): send the browser's Host; false: the"
+                                        + " backend's host:port"),
                                 OPTIONAL_TARGET)), RULE_CHILDREN,
-                        (c, children) -> proxy(c, children, addresses -> new BackendRoute.Http(addresses, settings(c)))),
+                        (c, children) -> proxy(c, children, addresses -> new BackendRoute.Http(addresses,
+                                httpSettings(c)))),
                 tag("FastCgiProxy", Kind.RULE, proxyAttributes(List.of(
                                 repeatable("address", false, "a FastCGI backend as host:port", "host"),
                                 optional("addresses", "backends as host:port separated by spaces or ';'"))),
                         RULE_CHILDREN,
                         (c, children) -> proxy(c, children, addresses -> new BackendRoute.FastCgi(addresses, settings(c)))),
-                tag("LoadBalance", Kind.RULE, List.of(REGEXP, OPTIONAL_TARGET, TARGET_HOST, ABSOLUTE_TARGET,
-                                required("cluster", "the id of the cluster to send requests to"),
+                tag("LoadBalance", Kind.RULE, StickySettings.with(List.of(REGEXP, OPTIONAL_TARGET, TARGET_HOST,
+                                ABSOLUTE_TARGET, required("cluster", "the id of the cluster to send requests to"),
                                 optional("strategy", "round-robin, least-connection or adaptive"),
-                                optional("sticky-sessions", "whether a session stays on its server (default true)"),
-                                optional("session-cookie", "the cookie naming the session for stickiness")),
+                                optional("sticky-sessions", "whether a session stays on its server (default true)"))),
                         RULE_CHILDREN, ResinTags::loadBalance),
                 tag("Location", Kind.RULE, List.of(REGEXP), Set.of(Kind.CONDITION, Kind.FILTER, Kind.RULE),
                         (c, children) -> RuleParts.resin4(c, children, c.regexp("regexp"),
@@ -161,6 +165,19 @@ final class ResinTags {
         return settings;
     }
 
+    private static Map<String, String> httpSettings(TagContext c) {
+        Map<String, String> settings = settings(c);
+        if (c.has("trusted-proxies")) {
+            if (c.networks("trusted-proxies", List.of(c.value("trusted-proxies").split("[\\s,]+"))) != null) {
+                settings.put("trusted-proxies", c.value("trusted-proxies").trim());
+            }
+        }
+        if (c.has("preserve-host")) {
+            settings.put("preserve-host", Boolean.toString(c.bool("preserve-host", true)));
+        }
+        return settings;
+    }
+
     private static Object proxy(TagContext c, List<Object> children, Function<List<String>, BackendRoute> route) {
         Pattern regexp = c.regexp("regexp");
         List<String> addresses = new ArrayList<>(c.values("address"));
@@ -183,7 +200,8 @@ final class ResinTags {
             }
         }
         BackendRoute backend = route.apply(List.copyOf(addresses));
-        return RuleParts.resin4(c, children, regexp, new Actions.Proxy(backend, null, false));
+        Target target = c.has("target") ? c.target("target", regexp, Target.Replace.FIRST) : null;
+        return RuleParts.resin4(c, children, regexp, new Actions.Proxy(backend, target, false));
     }
 
     private static Object loadBalance(TagContext c, List<Object> children) {
@@ -191,11 +209,7 @@ final class ResinTags {
         Target target = c.target("target", regexp, Target.Replace.FIRST);
         String strategy = c.choice("strategy", List.of("round-robin", "least-connection", "adaptive"), "adaptive");
         boolean sticky = c.bool("sticky-sessions", true);
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (c.has("session-cookie")) {
-            settings.put("session-cookie", c.value("session-cookie"));
-        }
-        BackendRoute backend = new BackendRoute.Cluster(c.value("cluster"), strategy, sticky, settings);
+        BackendRoute backend = new BackendRoute.Cluster(c.value("cluster"), strategy, sticky, StickySettings.read(c));
         return RuleParts.resin4(c, children, regexp, new Actions.Proxy(backend, target, true));
     }
 

@@ -88,14 +88,15 @@ final class RewriteDispatchTags {
                 optional("request-character-encoding", "the request's character encoding"),
                 optional("response-character-encoding", "the response's character encoding"),
                 optional("response-content-type", "the response's content type")), RewriteDispatchTags::set));
-        tags.add(rule("load-balance", List.of(required("cluster", "the id of the cluster to send requests to"),
+        tags.add(rule("load-balance", StickySettings.with(List.of(
+                required("cluster", "the id of the cluster to send requests to"),
                 optional("strategy", "round-robin or least-connection (default)"),
                 optional("sticky-sessions", "whether a session stays on its server (default true)"),
                 optional("connection-load-weight", "accepted for Resin compatibility"),
-                optional("cpu-load-weight", "accepted for Resin compatibility")), (c, regexp) -> {
+                optional("cpu-load-weight", "accepted for Resin compatibility"))), (c, regexp) -> {
                     String strategy = c.choice("strategy", List.of("round-robin", "least-connection"), "least-connection");
                     BackendRoute backend = new BackendRoute.Cluster(c.value("cluster"), strategy,
-                            c.bool("sticky-sessions", true), Map.of());
+                            c.bool("sticky-sessions", true), StickySettings.read(c));
                     return new Actions.Proxy(backend, null, true);
                 }));
         tags.add(rule("proxy", List.of(repeatable("address", true, "a backend as host:port"),

@@ -59,9 +59,11 @@ public sealed interface Decision extends Outcome permits Decision.Pass, Decision
      *
      * @param rule    the rule that fired
      * @param backend which backends and how to reach them
-     * @param uri     the request URI the backend sees (without query string)
+     * @param uri       the request URI the backend sees, decoded: the request's own path, or the
+     *                  substituted target (which may carry a query string)
+     * @param rewritten whether {@code uri} is a substituted target rather than the request's path
      */
-    record Proxy(Rule rule, BackendRoute backend, String uri) implements Decision {
+    record Proxy(Rule rule, BackendRoute backend, String uri, boolean rewritten) implements Decision {
     }
 
     /**

@@ -32,6 +32,7 @@ public final class RuleSet {
     private final List<String> skipped;
     private final List<RuleImport> imports;
     private final List<String> warnings;
+    private final List<ClusterConfig> clusters;
 
     /**
      * @param server        server-level rules
@@ -50,9 +51,11 @@ public final class RuleSet {
         this.skipped = List.of();
         this.imports = List.of();
         this.warnings = List.of();
+        this.clusters = List.of();
     }
 
-    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings) {
+    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings,
+                    List<ClusterConfig> clusters) {
         this.server = rules.server;
         this.hosts = rules.hosts;
         this.hostDefault = rules.hostDefault;
@@ -61,6 +64,7 @@ public final class RuleSet {
         this.skipped = List.copyOf(skipped);
         this.imports = List.copyOf(imports);
         this.warnings = List.copyOf(warnings);
+        this.clusters = List.copyOf(clusters);
     }
 
     /**
@@ -72,7 +76,17 @@ public final class RuleSet {
      *                 {@code file:line:column: code message}
      */
     public RuleSet withDetails(List<String> skipped, List<RuleImport> imports, List<String> warnings) {
-        return new RuleSet(this, skipped, imports, warnings);
+        return new RuleSet(this, skipped, imports, warnings, clusters);
+    }
+
+    /** This rule set with the clusters of backend servers its configuration defines. */
+    public RuleSet withClusters(List<ClusterConfig> configured) {
+        return new RuleSet(this, skipped, imports, warnings, configured);
+    }
+
+    /** The clusters of backend servers the configuration defines, in configuration order. */
+    public List<ClusterConfig> clusters() {
+        return clusters;
     }
 
     /** Lint warnings about the configuration (risky patterns), with their places. */

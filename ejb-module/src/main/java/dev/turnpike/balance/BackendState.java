@@ -214,6 +214,17 @@ public final class BackendState {
         return recoverWindow;
     }
 
+    /** When the backend last failed, in the clock's milliseconds, or -1 if it never did. */
+    public synchronized long lastFailure() {
+        return failTime == NEVER ? -1 : failTime;
+    }
+
+    /** How many more milliseconds the last failure keeps the backend out; 0 when it does not. */
+    public synchronized long recoverTimeLeft() {
+        long now = clock.millis();
+        return failed(now) ? failTime + recoverWindow - now : 0;
+    }
+
     @Override
     public synchronized String toString() {
         return lifecycle.name() + (failCount > 0 ? " failures=" + failCount : "");

@@ -77,7 +77,7 @@ public sealed interface Stickiness permits Stickiness.Off, Stickiness.ServerCode
     }
 
     /** The two ways Resin writes the owner at the start of a session id. */
-    enum IdLayout {
+    public enum IdLayout {
         /**
          * Resin 3.x: the owner's index, one alphabet character for clusters of up to 64 servers and
          * two (high six bits, then low six bits) above 64, as its session manager writes them.

@@ -73,6 +73,11 @@ public final class HmuxClient implements Closeable {
         return pool.stats();
     }
 
+    /** Closes the idle connections and stays usable. */
+    public void closeIdle() {
+        pool.closeIdle();
+    }
+
     public InetSocketAddress backend() {
         return pool.backend();
     }

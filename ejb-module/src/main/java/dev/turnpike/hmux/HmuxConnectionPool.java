@@ -165,6 +165,16 @@ public final class HmuxConnectionPool implements Closeable {
         return new HmuxPoolStats(idle.size(), active, opened, reused, expired, stale);
     }
 
+    /** Closes the idle connections and keeps the pool open, e.g. when the backend is stopped or found down. */
+    public void closeIdle() {
+        List<HmuxConnection> toClose;
+        synchronized (this) {
+            toClose = new ArrayList<>(idle);
+            idle.clear();
+        }
+        toClose.forEach(HmuxConnection::close);
+    }
+
     /** Closes the idle connections; connections in use are closed when they come back. Idempotent. */
     @Override
     public void close() {

@@ -1,9 +1,11 @@
 package dev.turnpike.web;
 
+import dev.turnpike.spi.BackendHandler;
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.rules.Decision;
 import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RuleSet;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -32,7 +34,20 @@ public class DispatchFilter extends HttpFilter {
     @Inject
     transient LiveRules live;
 
-    private final transient BackendHandler backends = new UnavailableBackends();
+    @Inject
+    transient Instance<BackendHandler> connectors;
+
+    private transient volatile BackendHandler backends;
+
+    /** The connectors' handler when they are deployed (the EJB module), else one that answers 503. */
+    private BackendHandler backends() {
+        BackendHandler found = backends;
+        if (found == null) {
+            found = connectors.isResolvable() ? connectors.get() : new UnavailableBackends();
+            backends = found;
+        }
+        return found;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -53,7 +68,7 @@ public class DispatchFilter extends HttpFilter {
         HttpServletResponse effectiveResponse = Effects.response(response, exchange);
         FilterChain handling = decision instanceof Decision.Pass ? chain
                 : (req, res) -> DecisionWriter.write(decision, (HttpServletRequest) req, (HttpServletResponse) res,
-                chain, backends);
+                chain, backends());
         ApplicationFilters.around(exchange.wrappers(), getServletContext(), handling)
                 .doFilter(effectiveRequest, effectiveResponse);
         Effects.finish(effectiveResponse);

@@ -1,5 +1,6 @@
 package dev.turnpike.web;
 
+import dev.turnpike.spi.BackendHandler;
 import dev.turnpike.rules.BackendRoute;
 import dev.turnpike.rules.Decision;
 import dev.turnpike.rules.Rule;

@@ -200,7 +200,7 @@ public final class Actions {
             } else {
                 uri = withContextPath ? exchange.contextPath() + subject : subject;
             }
-            return new Decision.Proxy(rule, backend, uri);
+            return new Decision.Proxy(rule, backend, uri, target != null);
         }
     }
 }

@@ -24,7 +24,8 @@ import javax.servlet.http.HttpServletResponse;
  * adds a {@code header.Name=value} line per header and a {@code cookie.name=value} line per
  * cookie; {@code body} reads the whole request body first and adds {@code body.length} and
  * {@code body.sha256}; {@code size=N} appends N bytes of {@code abc…xyzabc…} after the
- * description. The HMUX client test uses them; the differential suite never sends the header, so
+ * description; {@code server} adds the id of the Resin server answering ({@value #SERVER_PROPERTY});
+ * {@code session} creates a session if there is none and adds its id. The HMUX tests use them; the differential suite never sends the header, so
  * its twin has no such extras.
  *
  * <p>Self-contained on purpose: only its class file is copied into the Resin web-app.
@@ -35,6 +36,9 @@ public class ResinEchoServlet extends HttpServlet {
 
     private static final String FORWARD = "javax.servlet.forward.";
     private static final String EXTRAS = "X-Echo";
+
+    /** The system property naming the Resin server this servlet runs in, set by the test. */
+    public static final String SERVER_PROPERTY = "turnpike.it.server-id";
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -55,6 +59,12 @@ public class ResinEchoServlet extends HttpServlet {
         line(out, "serverName", request.getServerName());
         line(out, "serverPort", request.getServerPort());
         line(out, "characterEncoding", request.getCharacterEncoding());
+        if (extras.contains("server")) {
+            line(out, "server", System.getProperty(SERVER_PROPERTY));
+        }
+        if (extras.contains("session")) {
+            line(out, "session", request.getSession(true).getId());
+        }
         for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
             line(out, "param." + parameter.getKey(), String.join(",", parameter.getValue()));
         }

@@ -150,6 +150,19 @@ public final class ResinLayout {
 
     /** The {@code resin.xml} text for this layout, with absolute directories below {@code workDir}. */
     public String render(Path workDir, int httpPort, int serverPort) {
+        return render(workDir, List.of(new Server(SERVER_ID, httpPort, serverPort)));
+    }
+
+    /**
+     * A server of the cluster: its id, its HTTP port and its cluster (HMUX) port on 127.0.0.1.
+     * Resin numbers the servers of a cluster in order, and writes the number as the first
+     * character of the session ids a server creates ({@code a} for the first, {@code b}...).
+     */
+    public record Server(String id, int httpPort, int serverPort) {
+    }
+
+    /** The {@code resin.xml} text of a cluster of these servers; each process is started with its own id. */
+    public String render(Path workDir, List<Server> servers) {
         if (hosts.isEmpty()) {
             throw new IllegalStateException("a Resin layout needs at least one host");
         }
@@ -167,11 +180,13 @@ public final class ResinLayout {
         xml.append("        <use-persistent-store>false</use-persistent-store>\n");
         xml.append("      </session-config>\n");
         xml.append("    </web-app-default>\n");
-        xml.append("    <server id=\"").append(SERVER_ID).append("\" address=\"127.0.0.1\" port=\"").append(serverPort)
-                .append("\">\n");
-        xml.append("      <http address=\"127.0.0.1\" port=\"").append(httpPort).append("\"/>\n");
-        xml.append("      <shutdown-wait-max>200ms</shutdown-wait-max>\n");
-        xml.append("    </server>\n");
+        for (Server server : servers) {
+            xml.append("    <server id=\"").append(server.id()).append("\" address=\"127.0.0.1\" port=\"")
+                    .append(server.serverPort()).append("\">\n");
+            xml.append("      <http address=\"127.0.0.1\" port=\"").append(server.httpPort()).append("\"/>\n");
+            xml.append("      <shutdown-wait-max>200ms</shutdown-wait-max>\n");
+            xml.append("    </server>\n");
+        }
         fragment(xml, clusterRules, "    ");
         for (Host host : hosts) {
             xml.append("    <host id=\"").append(attribute(host.name())).append("\" root-directory=\"")

@@ -118,6 +118,15 @@ public final class ResinServer implements AutoCloseable {
      *                             the process is stopped and the message carries the evidence
      */
     public static ResinServer start(Path libDir, Path workDir, String resinXml, int httpPort, int serverPort) {
+        return start(libDir, workDir, resinXml, httpPort, serverPort, ResinLayout.SERVER_ID);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String, int, int)}, for the server {@code serverId} of the XML's
+     * cluster; the echo servlet reports that id.
+     */
+    public static ResinServer start(Path libDir, Path workDir, String resinXml, int httpPort, int serverPort,
+            String serverId) {
         Path work = workDir.toAbsolutePath();
         Path log = work.resolve(LOG_FILE);
         Process process;
@@ -125,7 +134,7 @@ public final class ResinServer implements AutoCloseable {
             Files.createDirectories(work);
             Files.deleteIfExists(work.resolve(ResinLayout.WARNINGS_LOG));
             Files.writeString(work.resolve(CONFIG_FILE), resinXml);
-            process = new ProcessBuilder(command(libDir, work))
+            process = new ProcessBuilder(command(libDir, work, serverId))
                     .directory(work.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
@@ -147,17 +156,18 @@ public final class ResinServer implements AutoCloseable {
     }
 
     /** The command line that runs Resin on {@code workDir/resin.xml}. */
-    static List<String> command(Path libDir, Path workDir) {
+    static List<String> command(Path libDir, Path workDir, String serverId) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.add("-D" + ResinEchoServlet.SERVER_PROPERTY + "=" + serverId);
         command.add("-cp");
         command.add(classPath(libDir));
         command.add("com.caucho.server.resin.Resin");
         command.addAll(List.of(
                 "-conf", workDir.resolve(CONFIG_FILE).toString(),
                 "-root-directory", workDir.toString(),
-                "-server", ResinLayout.SERVER_ID));
+                "-server", serverId));
         return command;
     }
 
@@ -255,6 +265,19 @@ public final class ResinServer implements AutoCloseable {
         }
     }
 
+    /** Kills Resin at once ({@code kill -9}) and waits for it to exit, as a crash would end it. Idempotent. */
+    public synchronized void kill() {
+        if (closed) {
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!awaitExit(tree, STOP_TIMEOUT)) {
+            throw new IllegalStateException("Resin " + process.pid() + " still alive after kill -9");
+        }
+        close();
+    }
+
     private void awaitHttp() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         RawHttp probe = new RawHttp(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort),
@@ -321,7 +344,7 @@ public final class ResinServer implements AutoCloseable {
         }
     }
 
-    private static Path libraryFromProperty() {
+    static Path libraryFromProperty() {
         String lib = System.getProperty(LIB_PROPERTY);
         if (lib == null || lib.isBlank()) {
             throw new IllegalStateException("system property " + LIB_PROPERTY

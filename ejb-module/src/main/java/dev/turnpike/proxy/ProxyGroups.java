@@ -1,0 +1,137 @@
+package dev.turnpike.proxy;
+
+import dev.turnpike.balance.Backend;
+import dev.turnpike.balance.Cluster;
+import dev.turnpike.balance.LeastConnection;
+import dev.turnpike.balance.RoundRobin;
+import dev.turnpike.balance.Stickiness;
+import dev.turnpike.config.Period;
+import dev.turnpike.proxy.http.HttpBackendClient;
+import dev.turnpike.proxy.http.HttpProxySettings;
+import dev.turnpike.rules.BackendConfig;
+import dev.turnpike.rules.BackendRoute;
+import dev.turnpike.rules.RuleSet;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The backends of the {@code resin:HttpProxy} rules: each rule's address list, with its settings,
+ * is one group balanced like a cluster, without stickiness. Rules with equal addresses and
+ * settings share a group.
+ *
+ * <p>Groups live as long as rules use them: when the rule set changes, a group the new rules ask
+ * for is carried over with its state and connections; groups left unused through a whole rule
+ * set generation are closed when the next one starts.
+ */
+final class ProxyGroups implements AutoCloseable {
+
+    /** Resin's HTTP proxy defaults (resin-spec 2.6): connect 5 s, read 30 s, idle 2 s. */
+    private static final Duration CONNECT = Duration.ofSeconds(5);
+    private static final Duration SOCKET = Duration.ofSeconds(30);
+    private static final Duration IDLE = Duration.ofSeconds(2);
+
+    private final InstantSource clock;
+    private RuleSet generation;
+    private Map<BackendRoute.Http, BalancedCluster> current = new HashMap<>();
+    private Map<BackendRoute.Http, BalancedCluster> previous = new HashMap<>();
+
+    ProxyGroups(InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The group of an HTTP proxy rule of {@code rules}. */
+    synchronized BalancedCluster http(RuleSet rules, BackendRoute.Http route) {
+        if (rules != generation) {
+            previous.values().forEach(ProxyGroups::closeAll);
+            previous = current;
+            current = new HashMap<>();
+            generation = rules;
+        }
+        BalancedCluster group = current.get(route);
+        if (group == null) {
+            group = previous.remove(route);
+            if (group == null) {
+                group = open(route);
+            }
+            current.put(route, group);
+        }
+        return group;
+    }
+
+    /** Every member of every group in use, by a name made of its addresses. */
+    synchronized Map<String, List<Backend>> backends() {
+        Map<String, List<Backend>> all = new LinkedHashMap<>();
+        for (Map.Entry<BackendRoute.Http, BalancedCluster> group : current.entrySet()) {
+            all.put("http " + String.join(" ", group.getKey().addresses()), group.getValue().cluster().backends());
+        }
+        return all;
+    }
+
+    @Override
+    public synchronized void close() {
+        current.values().forEach(ProxyGroups::closeAll);
+        previous.values().forEach(ProxyGroups::closeAll);
+        current = new HashMap<>();
+        previous = new HashMap<>();
+    }
+
+    private BalancedCluster open(BackendRoute.Http route) {
+        Map<String, String> settings = route.settings();
+        HttpProxySettings.Builder http = HttpProxySettings.builder()
+                .connectTimeout(period(settings, "connect-timeout", CONNECT))
+                .socketTimeout(period(settings, "socket-timeout", SOCKET))
+                .idleTime(period(settings, "idle-time", IDLE))
+                .preserveHost(Boolean.parseBoolean(settings.getOrDefault("preserve-host", "true")));
+        if (settings.containsKey("trusted-proxies")) {
+            http.trustedProxies(settings.get("trusted-proxies"));
+        }
+        HttpProxySettings clientSettings = http.build();
+        Map<Backend, Member> members = new LinkedHashMap<>();
+        for (String address : route.addresses()) {
+            InetSocketAddress socket = socketAddress(address);
+            BackendConfig.Builder config = BackendConfig.builder(address, socket.getHostString(), socket.getPort())
+                    .connectTimeout(clientSettings.connectTimeout())
+                    .socketTimeout(clientSettings.socketTimeout())
+                    .idleTime(clientSettings.idleTime())
+                    .recoverTime(period(settings, "recover-time", Duration.ofSeconds(15)))
+                    .busyRecoverTime(period(settings, "busy-recover-time", Duration.ofSeconds(15)))
+                    .warmupTime(period(settings, "warmup-time", Duration.ofSeconds(60)));
+            if (settings.containsKey("weight")) {
+                config.weight(Integer.parseInt(settings.get("weight").trim()));
+            }
+            Backend backend = new Backend(config.build(), clock);
+            backend.start();
+            members.put(backend, new Member(backend, new HttpConnector(new HttpBackendClient(socket, clientSettings))));
+        }
+        String strategy = settings.getOrDefault("strategy", "round-robin");
+        Cluster cluster = new Cluster("http " + String.join(" ", route.addresses()), new ArrayList<>(members.keySet()),
+                strategy.equals("least-connection") ? new LeastConnection() : new RoundRobin(), Stickiness.OFF, false);
+        return new BalancedCluster(cluster, members);
+    }
+
+    private static Duration period(Map<String, String> settings, String name, Duration fallback) {
+        String value = settings.get(name);
+        return value == null ? fallback : Period.parse(value);
+    }
+
+    /** {@code host:port} or {@code [v6]:port}, as the configuration checked it. */
+    static InetSocketAddress socketAddress(String address) {
+        int colon = address.lastIndexOf(':');
+        String host = address.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1)));
+    }
+
+    private static void closeAll(BalancedCluster group) {
+        group.members().values().forEach(Member::close);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.turnpike.proxy;
+
+import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.balance.StickyRequest;
+import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.PercentEncoding;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads what a backend connector needs from a servlet request: the {@link BackendRequest} and the
+ * {@link StickyRequest}.
+ *
+ * <p>The path sent is the request's own URI, exactly as the browser wrote it (path parameters such
+ * as {@code ;jsessionid=} included), unless the rule substituted a target: then the target's path
+ * is sent, percent-encoded where it must be, with the target's query if it has one and otherwise
+ * the request's.
+ */
+final class ServletRequests {
+
+    private ServletRequests() {
+    }
+
+    static BackendRequest backendRequest(HttpServletRequest request, Decision.Proxy decision) throws IOException {
+        String uri;
+        String path;
+        String query = request.getQueryString();
+        if (decision.rewritten()) {
+            String target = decision.uri();
+            int mark = target.indexOf('?');
+            if (mark >= 0) {
+                query = target.substring(mark + 1);
+                target = target.substring(0, mark);
+            }
+            path = target;
+            uri = PercentEncoding.encode(target, ServletRequests::keepInPath, true);
+        } else {
+            uri = request.getRequestURI();
+            path = decode(uri);
+        }
+        BackendRequest.Builder builder = BackendRequest.builder(request.getMethod(), uri, path)
+                .query(query)
+                .protocol(request.getProtocol())
+                .server(request.getScheme(), request.getServerName(), request.getServerPort())
+                .remote(request.getRemoteAddr(), request.getRemoteHost(), request.getRemotePort())
+                .user(request.getRemoteUser(), request.getAuthType())
+                .clientCert(clientCert(request));
+        boolean chunked = false;
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                builder.header(name, value);
+                if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase().contains("chunked")) {
+                    chunked = true;
+                }
+            }
+        }
+        long length = request.getContentLengthLong();
+        if (length > 0 || chunked) {
+            builder.body(request.getInputStream(), chunked ? -1 : length);
+        }
+        return builder.build();
+    }
+
+    static StickyRequest stickyRequest(HttpServletRequest request) {
+        Map<String, String> cookies = new HashMap<>();
+        Cookie[] all = request.getCookies();
+        if (all != null) {
+            for (Cookie cookie : all) {
+                cookies.put(cookie.getName(), cookie.getValue());
+            }
+        }
+        return new StickyRequest(cookies, request.isSecure(), request.getRequestURI());
+    }
+
+    /** Characters that may stay as they are in a path: unreserved, sub-delims, ':', '@', '/' and '%'. */
+    private static boolean keepInPath(String text, int index) {
+        char c = text.charAt(index);
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0);
+    }
+
+    /** Percent-decodes a path as UTF-8; an escape that is not two hex digits stays as written. */
+    static String decode(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(utf8, 0, utf8.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
+    /** The client certificate as PEM, or {@code null} without one. */
+    private static String clientCert(HttpServletRequest request) {
+        Object attribute = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
+            return null;
+        }
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(chain[0].getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            return null;
+        }
+    }
+}
