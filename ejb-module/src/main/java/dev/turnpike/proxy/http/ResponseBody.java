@@ -87,9 +87,14 @@ final class ResponseBody {
                 remaining -= count;
             }
             total += size;
-            String end = in.readLine(0, HttpProtocolException.BAD_CHUNK, "end of a chunk");
-            if (!end.isEmpty()) {
-                throw new HttpProtocolException(HttpProtocolException.BAD_CHUNK, "chunk data not followed by CRLF");
+            try {
+                in.readLine(0, HttpProtocolException.BAD_CHUNK, "end of a chunk");
+            } catch (HttpProtocolException e) {
+                if (!e.code().equals(HttpProtocolException.BAD_CHUNK)) {
+                    throw e;
+                }
+                throw new HttpProtocolException(HttpProtocolException.BAD_CHUNK, "chunk of " + size
+                        + " bytes not followed by CRLF (expected: CRLF after the chunk's data)");
             }
         }
     }
