@@ -1,0 +1,105 @@
+package dev.turnpike.proxy.http;
+
+import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.backend.ExchangeException.Stage;
+import dev.turnpike.backend.ResponseSink;
+import java.io.Closeable;
+import java.net.InetSocketAddress;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends requests to one HTTP/1.1 backend on pooled keep-alive connections: the client side of
+ * {@code resin:HttpProxy}.
+ *
+ * <p>{@link #exchange} takes a connection from the {@link HttpConnectionPool}, runs the exchange on
+ * it (see {@link HttpConnection}) and gives it back, to be reused if the response allowed it. One
+ * failure is handled here: a pooled connection found closed or out of step before the request went
+ * out ({@link Stage#STALE_CONNECTION STALE_CONNECTION}, e.g. after the backend's keep-alive timeout
+ * or a restart) is retried once on a new connection, since the backend cannot have seen the
+ * request and the body has not been read yet. Every other failure reaches the caller with its
+ * stage, for the balancer to decide.
+ *
+ * <p>Thread-safe: any number of exchanges may run at once, each on its own connection.
+ */
+public final class HttpBackendClient implements Closeable {
+
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.http");
+
+    private final HttpConnectionPool pool;
+
+    public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings) {
+        this(new HttpConnectionPool(backend, settings));
+    }
+
+    /** A client on the given clock, in nanoseconds, for idle times. */
+    public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock) {
+        this(new HttpConnectionPool(backend, settings, clock));
+    }
+
+    private HttpBackendClient(HttpConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Sends one request and hands its response to the sink as it arrives.
+     *
+     * @param request the browser's request; its body is read to its end (or to its length)
+     * @param sink receives the response
+     * @return how the exchange went
+     * @throws HttpExchangeException if the exchange failed; its stage says how far it got
+     * @throws IllegalArgumentException (TPP0013) if the method, target or a header cannot go on the
+     *     wire; nothing was sent
+     * @throws IllegalStateException if the client is closed
+     */
+    public HttpExchangeResult exchange(BackendRequest request, ResponseSink sink) throws HttpExchangeException {
+        HttpConnection connection = pool.acquire();
+        try {
+            return exchangeOn(connection, request, sink);
+        } catch (HttpExchangeException e) {
+            if (e.stage() != Stage.STALE_CONNECTION) {
+                throw e;
+            }
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine(e.getMessage() + "; sending the request on a new connection");
+            }
+        }
+        return exchangeOn(pool.openNew(), request, sink);
+    }
+
+    /** The backend's pool, for its counters. */
+    public HttpPoolStats stats() {
+        return pool.stats();
+    }
+
+    public InetSocketAddress backend() {
+        return pool.backend();
+    }
+
+    /** Closes the idle connections; the client stays usable. */
+    public void closeIdle() {
+        pool.closeIdle();
+    }
+
+    /** Closes the idle connections; exchanges still running close theirs when done. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HTTP client for " + pool;
+    }
+
+    private HttpExchangeResult exchangeOn(HttpConnection connection, BackendRequest request, ResponseSink sink)
+            throws HttpExchangeException {
+        try {
+            return connection.exchange(request, sink);
+        } finally {
+            // the connection closes itself unless it can carry another request
+            pool.release(connection, connection.isOpen());
+        }
+    }
+}
