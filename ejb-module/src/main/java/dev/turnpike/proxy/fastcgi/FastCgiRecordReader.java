@@ -60,8 +60,8 @@ public final class FastCgiRecordReader {
         }
         recordOffset = consumed;
         if (!fill(FastCgiRecord.HEADER_LENGTH)) {
-            throw problem("record", "stream ended after " + (end - start) + " of " + FastCgiRecord.HEADER_LENGTH
-                    + " header bytes");
+            throw new FastCgiProtocolException(recordOffset, "record at offset " + recordOffset + ": stream ended after "
+                    + (end - start) + " of " + FastCgiRecord.HEADER_LENGTH + " header bytes");
         }
         int version = buffer[start] & 0xff;
         int type = buffer[start + 1] & 0xff;
