@@ -2,6 +2,7 @@ package dev.turnpike.proxy.fastcgi;
 
 import dev.turnpike.backend.ResponseSink;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class RecordingSink implements ResponseSink {
     }
 
     @Override
-    public void body(byte[] bytes, int offset, int length) {
+    public void body(byte[] bytes, int offset, int length) throws IOException {
         if (body.size() == 0) {
             events.add("body");
         }
