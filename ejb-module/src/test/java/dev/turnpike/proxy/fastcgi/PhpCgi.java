@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -119,19 +118,37 @@ final class PhpCgi implements AutoCloseable {
     }
 
     /**
-     * Kills php-cgi and its workers at once. php-cgi's own SIGTERM shutdown takes seconds while a
-     * worker sits on an idle kept connection; a killed worker's socket is closed by the kernel all
-     * the same, which is what the tests need.
+     * Kills php-cgi and its workers. The master goes first, so it cannot fork a replacement for a
+     * worker that dies; then the workers it had. With workers, php-cgi makes itself the leader of a
+     * new process group, so the whole group is killed as well, which catches a worker forked
+     * while the list was taken. php-cgi's own SIGTERM shutdown is not used: it takes seconds while
+     * a worker sits on an idle kept connection, and a killed worker's socket is closed by the
+     * kernel all the same, which is what the tests need.
      */
     private void stopProcess() throws InterruptedException {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : all) {
-            handle.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+        long group = process.pid();
+        List<ProcessHandle> workers = process.descendants().toList();
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+        workers.forEach(ProcessHandle::destroyForcibly);
+        try {
+            new ProcessBuilder("kill", "-KILL", "--", "-" + group).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no kill command: the workers listed above are all there is to kill
+        }
+        // the killed workers may linger as zombies nobody reaps; what matters is that the port is free
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(address(), 200);
+                Thread.sleep(20);
+            } catch (IOException refused) {
+                break;
+            }
         }
         process = null;
     }
