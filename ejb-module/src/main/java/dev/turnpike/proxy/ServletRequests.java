@@ -8,6 +8,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -24,6 +25,9 @@ import java.util.Map;
  * as {@code ;jsessionid=} included), unless the rule substituted a target: then the target's path
  * is sent, percent-encoded where it must be, with the target's query if it has one and otherwise
  * the request's.
+ *
+ * <p>A body is sent when the request has a {@code Content-Length} above 0, is chunked, or, on
+ * HTTP/2, where neither header frames it, when a first byte of it arrives.
  */
 final class ServletRequests {
 
@@ -66,6 +70,14 @@ final class ServletRequests {
         long length = request.getContentLengthLong();
         if (length > 0 || chunked) {
             builder.body(request.getInputStream(), chunked ? -1 : length);
+        } else if (length < 0 && !request.getProtocol().startsWith("HTTP/1.")) {
+            // HTTP/2 frames a body without Content-Length or Transfer-Encoding: look for a first byte
+            PushbackInputStream body = new PushbackInputStream(request.getInputStream(), 1);
+            int first = body.read();
+            if (first >= 0) {
+                body.unread(first);
+                builder.body(body, -1);
+            }
         }
         return builder.build();
     }
