@@ -78,10 +78,10 @@ public record BackendRequest(String method, String uri, String path, String quer
         return query == null ? uri : uri + "?" + query;
     }
 
-    /** The same request with another body, e.g. a replayable copy of the original. */
-    public BackendRequest withBody(InputStream newBody) {
+    /** The same request with another body of the given length, e.g. a spooled copy of the original. */
+    public BackendRequest withBody(InputStream newBody, long length) {
         return new BackendRequest(method, uri, path, query, protocol, scheme, serverName, serverPort, remoteAddr,
-                remoteHost, remotePort, remoteUser, authType, clientCert, headers, contentLength, newBody);
+                remoteHost, remotePort, remoteUser, authType, clientCert, headers, length, newBody);
     }
 
     @Override

@@ -1,44 +1,39 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.ConnectionPool;
+import dev.turnpike.backend.PoolStats;
 import dev.turnpike.backend.ResponseSink;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sends HTTP requests to one backend over HMUX, on pooled connections: the web tier's side of
  * HMUX, as mod_caucho plays it for Apache.
  *
- * <p>{@link #exchange} takes a connection from the {@link HmuxConnectionPool}, runs the exchange
+ * <p>{@link #exchange} takes a connection from the {@link ConnectionPool}, runs the exchange
  * on it (see {@link HmuxConnection} for the frames) and gives the connection back, to be reused if
  * the backend ended with {@code Q}. One failure is handled here: a pooled connection found closed
  * by the backend before the request went out ({@link HmuxExchangeException.Stage#STALE_CONNECTION
  * STALE_CONNECTION}, e.g. after a backend restart) is retried once on a new connection, since the
- * backend cannot have seen the request and the body has not been read yet. mod_caucho answers 503 there instead (captures 06b, 06c).
+ * backend cannot have seen the request and the body has not been read yet. mod_caucho answers 503
+ * there instead (captures 06b, 06c).
  * Every other failure reaches the caller with its stage, for the balancer to decide.
  *
  * <p>Thread-safe: any number of exchanges may run at once, each on its own connection.
  */
 public final class HmuxClient implements Closeable {
 
-    private static final Logger LOG = Logger.getLogger("dev.turnpike.hmux");
-
-    private final HmuxConnectionPool pool;
+    private final ConnectionPool<HmuxConnection, HmuxExchangeException> pool;
 
     public HmuxClient(InetSocketAddress backend, HmuxClientSettings settings) {
-        this(new HmuxConnectionPool(backend, settings));
+        this(backend, settings, System::nanoTime);
     }
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public HmuxClient(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock) {
-        this(new HmuxConnectionPool(backend, settings, clock));
-    }
-
-    private HmuxClient(HmuxConnectionPool pool) {
-        this.pool = pool;
+        this.pool = HmuxConnection.pool(backend, settings, clock);
     }
 
     /**
@@ -54,23 +49,17 @@ public final class HmuxClient implements Closeable {
      */
     public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, ResponseSink sink)
             throws HmuxExchangeException {
-        HmuxConnection connection = pool.acquire();
-        try {
-            return exchangeOn(connection, head, body, sink);
-        } catch (HmuxExchangeException e) {
-            if (e.stage() != HmuxExchangeException.Stage.STALE_CONNECTION) {
-                throw e;
-            }
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(e.getMessage() + "; sending the request on a new connection");
-            }
-        }
-        return exchangeOn(pool.openNew(), head, body, sink);
+        return pool.exchange(connection -> connection.exchange(head, body, sink));
     }
 
     /** The backend's pool, for its counters. */
-    public HmuxPoolStats stats() {
+    public PoolStats stats() {
         return pool.stats();
+    }
+
+    /** The backend's pool itself, whose counts the balancer reads. */
+    public ConnectionPool<?, ?> pool() {
+        return pool;
     }
 
     /** Closes the idle connections and stays usable. */
@@ -91,15 +80,5 @@ public final class HmuxClient implements Closeable {
     @Override
     public String toString() {
         return "HMUX client for " + pool;
-    }
-
-    private HmuxExchangeResult exchangeOn(HmuxConnection connection, HmuxRequestHead head, InputStream body,
-            ResponseSink sink) throws HmuxExchangeException {
-        try {
-            return connection.exchange(head, body, sink);
-        } finally {
-            // the connection closes itself unless it can carry another request
-            pool.release(connection, connection.isOpen());
-        }
     }
 }

@@ -1,17 +1,18 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.BackendSockets;
+import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
+import dev.turnpike.backend.ConnectionPool;
+import dev.turnpike.backend.PooledConnection;
 import dev.turnpike.backend.ResponseSink;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * One connection from the web tier to a backend's HMUX port (a Resin 4 {@code <server port>}),
- * carrying one exchange at a time. {@link HmuxConnectionPool} opens and keeps them;
+ * carrying one exchange at a time. {@link ConnectionPool} opens and keeps them;
  * {@link HmuxClient} is the usual way to use them.
  *
  * <p>An exchange (resin-spec 1.4-1.7):
@@ -55,7 +56,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class HmuxConnection implements Closeable {
+public final class HmuxConnection implements PooledConnection {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.hmux");
     private static final Logger WIRE = Logger.getLogger("dev.turnpike.hmux.wire");
@@ -100,27 +101,33 @@ public final class HmuxConnection implements Closeable {
      * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
      * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
      */
+    /**
+     * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
+     * idle count from the settings, connections opened by {@link #open}.
+     *
+     * @param clock nanoseconds, as {@link System#nanoTime()}
+     */
+    public static ConnectionPool<HmuxConnection, HmuxExchangeException> pool(InetSocketAddress backend,
+            HmuxClientSettings settings, LongSupplier clock) {
+        return new ConnectionPool<>("HMUX", Logger.getLogger("dev.turnpike.hmux"), backend, settings.idleTime(),
+                settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
+    }
+
     public static HmuxConnection open(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock)
             throws HmuxExchangeException {
         long id = IDS.incrementAndGet();
         SocketChannel channel = null;
         try {
-            channel = SocketChannel.open();
-            Socket socket = channel.socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) settings.socketTimeout().toMillis());
-            socket.connect(backend, (int) settings.connectTimeout().toMillis());
+            channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             HmuxConnection connection = new HmuxConnection(id, backend, settings, clock, channel);
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + socket.getLocalSocketAddress());
+                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
             }
             return connection;
         } catch (IOException e) {
-            closeQuietly(channel);
-            String problem = e instanceof SocketTimeoutException
-                    ? "no connection within " + settings.connectTimeout().toMillis() + "ms"
-                    : "cannot connect: " + reason(e);
-            throw new HmuxExchangeException(HmuxExchangeException.Stage.CONNECT, backend, id, false, false, problem, e);
+            BackendSockets.closeQuietly(channel);
+            throw new HmuxExchangeException(HmuxExchangeException.Stage.CONNECT, backend, id, false, false,
+                    BackendSockets.connectProblem(e, settings.connectTimeout()), e);
         }
     }
 
@@ -189,6 +196,7 @@ public final class HmuxConnection implements Closeable {
     }
 
     /** Whether the connection may carry another exchange. */
+    @Override
     public boolean isOpen() {
         return open;
     }
@@ -199,12 +207,14 @@ public final class HmuxConnection implements Closeable {
     }
 
     /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    long lastRequestStart() {
+    @Override
+    public long lastRequestStart() {
         return lastRequestStart;
     }
 
     /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    boolean foundStale() {
+    @Override
+    public boolean foundStale() {
         return foundStale;
     }
 
@@ -214,7 +224,7 @@ public final class HmuxConnection implements Closeable {
             return;
         }
         open = false;
-        closeQuietly(channel);
+        BackendSockets.closeQuietly(channel);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(this + " closed after " + requests + " request(s)");
         }
@@ -239,25 +249,7 @@ public final class HmuxConnection implements Closeable {
      * (EOF), a reset, or bytes the backend sent after the last response.
      */
     private void checkIdle() throws IdleCheckFailure {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        int count;
-        try {
-            channel.configureBlocking(false);
-            try {
-                count = channel.read(one);
-            } finally {
-                channel.configureBlocking(true);
-            }
-        } catch (IOException e) {
-            throw new IdleCheckFailure("failed while idle: " + reason(e), e);
-        }
-        if (count < 0) {
-            throw new IdleCheckFailure("closed by the backend while idle", null);
-        }
-        if (count > 0) {
-            throw new IdleCheckFailure("the backend sent " + HmuxCode.display(one.get(0))
-                    + " while idle; the connection is out of step", null);
-        }
+        BackendSockets.checkIdle(channel, b -> HmuxCode.display((byte) b));
     }
 
     /**
@@ -292,7 +284,7 @@ public final class HmuxConnection implements Closeable {
                 count = body.read(chunk, 0, chunk.length);
             } while (count == 0);
         } catch (IOException e) {
-            throw new ClientFailure("reading the request body failed: " + reason(e), e);
+            throw new ClientFailure("reading the request body failed: " + BackendSockets.reason(e), e);
         }
         if (count < 0) {
             return null;
@@ -322,7 +314,7 @@ public final class HmuxConnection implements Closeable {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
-            throw new IOException("writing the request failed: " + reason(e), e);
+            throw new IOException("writing the request failed: " + BackendSockets.reason(e), e);
         }
     }
 
@@ -336,7 +328,7 @@ public final class HmuxConnection implements Closeable {
                 throw new IOException("nothing from the backend for " + settings.socketTimeout().toMillis() + "ms "
                         + progress(), e);
             } catch (IOException e) {
-                throw new IOException("reading the response failed " + progress() + ": " + reason(e), e);
+                throw new IOException("reading the response failed " + progress() + ": " + BackendSockets.reason(e), e);
             }
             if (count < 0) {
                 decoder.close();
@@ -387,20 +379,7 @@ public final class HmuxConnection implements Closeable {
         }
     }
 
-    private static String reason(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is all that was asked for
-        }
-    }
 
     /** The response of the current exchange: checks the order of its frames and relays them to the sink. */
     private final class Response {
@@ -505,7 +484,7 @@ public final class HmuxConnection implements Closeable {
             try {
                 call.run();
             } catch (IOException e) {
-                throw new ClientFailure("the response sink failed: " + reason(e), e);
+                throw new ClientFailure("the response sink failed: " + BackendSockets.reason(e), e);
             }
         }
     }
@@ -524,12 +503,4 @@ public final class HmuxConnection implements Closeable {
         }
     }
 
-    /** An idle connection turned out closed or out of step before the request was sent. */
-    private static final class IdleCheckFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        IdleCheckFailure(String message, IOException cause) {
-            super(message, cause);
-        }
-    }
 }

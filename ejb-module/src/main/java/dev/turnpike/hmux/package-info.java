@@ -16,7 +16,7 @@
  *       {@link dev.turnpike.hmux.HmuxRequestWriter} in the order mod_caucho 4.0 uses, and the
  *       response as events to a {@link dev.turnpike.backend.ResponseSink};</li>
  *   <li>connections: {@link dev.turnpike.hmux.HmuxConnection} (one exchange at a time, request-body
- *       flow control), {@link dev.turnpike.hmux.HmuxConnectionPool} (keep-alive and idle expiry as
+ *       flow control), {@link dev.turnpike.backend.ConnectionPool} (keep-alive and idle expiry as
  *       Resin does them) and {@link dev.turnpike.hmux.HmuxClient}, which ties them together for one
  *       backend; failures come as {@link dev.turnpike.hmux.HmuxExchangeException} with the stage
  *       the exchange reached.</li>

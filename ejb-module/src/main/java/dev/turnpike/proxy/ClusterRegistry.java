@@ -133,7 +133,7 @@ public final class ClusterRegistry implements AutoCloseable {
         HmuxClient client = new HmuxClient(new InetSocketAddress(server.address(), server.port()), settings);
         Backend backend = new Backend(server, clock);
         backend.start();
-        return new Member(backend, new HmuxConnector(client));
+        return new Member(backend, HmuxRequests.connector(client));
     }
 
     private static BalancedCluster build(BackendRoute.Cluster route, List<Member> members) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The backends of the {@code resin:HttpProxy} rules: each rule's address list, with its settings,
@@ -38,37 +39,55 @@ final class ProxyGroups implements AutoCloseable {
     private static final Duration IDLE = Duration.ofSeconds(2);
 
     private final InstantSource clock;
-    private RuleSet generation;
-    private Map<BackendRoute.Http, BalancedCluster> current = new HashMap<>();
+    private volatile Generation generation = new Generation(null);
     private Map<BackendRoute.Http, BalancedCluster> previous = new HashMap<>();
+
+    /** The groups the rules of one rule set asked for so far. */
+    private record Generation(RuleSet rules, Map<BackendRoute.Http, BalancedCluster> groups) {
+        Generation(RuleSet rules) {
+            this(rules, new ConcurrentHashMap<>());
+        }
+    }
 
     ProxyGroups(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The group of an HTTP proxy rule of {@code rules}. */
-    synchronized BalancedCluster http(RuleSet rules, BackendRoute.Http route) {
-        if (rules != generation) {
-            previous.values().forEach(ProxyGroups::closeAll);
-            previous = current;
-            current = new HashMap<>();
-            generation = rules;
+    /** The group of an HTTP proxy rule of {@code rules}; without a lock once the group is made. */
+    BalancedCluster http(RuleSet rules, BackendRoute.Http route) {
+        Generation current = generation;
+        if (current.rules() == rules) {
+            BalancedCluster group = current.groups().get(route);
+            if (group != null) {
+                return group;
+            }
         }
-        BalancedCluster group = current.get(route);
+        return make(rules, route);
+    }
+
+    private synchronized BalancedCluster make(RuleSet rules, BackendRoute.Http route) {
+        Generation current = generation;
+        if (current.rules() != rules) {
+            previous.values().forEach(ProxyGroups::closeAll);
+            previous = new HashMap<>(current.groups());
+            current = new Generation(rules);
+            generation = current;
+        }
+        BalancedCluster group = current.groups().get(route);
         if (group == null) {
             group = previous.remove(route);
             if (group == null) {
                 group = open(route);
             }
-            current.put(route, group);
+            current.groups().put(route, group);
         }
         return group;
     }
 
     /** Every member of every group in use, by a name made of its addresses. */
-    synchronized Map<String, List<Backend>> backends() {
+    Map<String, List<Backend>> backends() {
         Map<String, List<Backend>> all = new LinkedHashMap<>();
-        for (Map.Entry<BackendRoute.Http, BalancedCluster> group : current.entrySet()) {
+        for (Map.Entry<BackendRoute.Http, BalancedCluster> group : generation.groups().entrySet()) {
             all.put("http " + String.join(" ", group.getKey().addresses()), group.getValue().cluster().backends());
         }
         return all;
@@ -76,9 +95,9 @@ final class ProxyGroups implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        current.values().forEach(ProxyGroups::closeAll);
+        generation.groups().values().forEach(ProxyGroups::closeAll);
         previous.values().forEach(ProxyGroups::closeAll);
-        current = new HashMap<>();
+        generation = new Generation(null);
         previous = new HashMap<>();
     }
 
@@ -108,7 +127,9 @@ final class ProxyGroups implements AutoCloseable {
             }
             Backend backend = new Backend(config.build(), clock);
             backend.start();
-            members.put(backend, new Member(backend, new HttpConnector(new HttpBackendClient(socket, clientSettings))));
+            HttpBackendClient client = new HttpBackendClient(socket, clientSettings);
+            members.put(backend, new Member(backend, new PooledConnector(client.pool(),
+                    (request, sink) -> !client.exchange(request, sink).reusedConnection(), client.toString())));
         }
         String strategy = settings.getOrDefault("strategy", "round-robin");
         Cluster cluster = new Cluster("http " + String.join(" ", route.addresses()), new ArrayList<>(members.keySet()),

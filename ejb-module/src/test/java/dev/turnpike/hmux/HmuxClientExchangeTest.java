@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.PoolStats;
 import static dev.turnpike.hmux.ClientRequests.SETTINGS;
 import static dev.turnpike.hmux.ClientRequests.get;
 import static dev.turnpike.hmux.ClientRequests.post;
@@ -72,7 +73,7 @@ class HmuxClientExchangeTest {
             assertEquals(List.of("read 8192", "read 8192", "status 200 OK", "meta cpu-load: 0",
                     "header Content-Type: text/plain", "headersEnd", "body 5", "end"), events);
             assertFalse(result.keepAlive());
-            assertEquals(new HmuxPoolStats(0, 0, 1, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 0, 0, 0), client.stats());
         }
     }
 
@@ -100,7 +101,7 @@ class HmuxClientExchangeTest {
                     "body 3", "end"), first.events());
             assertEquals("two", second.bodyText());
             assertEquals(2, backend.connections());
-            assertEquals(new HmuxPoolStats(1, 0, 2, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 2, 0, 0, 0), client.stats());
         }
     }
 
@@ -165,7 +166,7 @@ class HmuxClientExchangeTest {
             assertEquals("fine", sink.bodyText());
             assertEquals(1, backend.peer(0).requests());
             // the connection opened for the refused request carried the next one
-            assertEquals(new HmuxPoolStats(1, 0, 1, 1, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 1, 0, 0), client.stats());
         }
     }
 
@@ -192,7 +193,7 @@ class HmuxClientExchangeTest {
             assertEquals(HmuxExchangeException.Stage.CLIENT, e.stage());
             assertTrue(e.responseStarted());
             assertEquals("browser gone", e.getCause().getMessage());
-            assertEquals(new HmuxPoolStats(0, 0, 1, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 0, 0, 0), client.stats());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.PoolStats;
 import static dev.turnpike.hmux.ClientRequests.SETTINGS;
 import static dev.turnpike.hmux.ClientRequests.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,13 +99,13 @@ class HmuxClientFailureTest {
                     () -> client.exchange(get("/a"), null, new RecordingSink()));
             backend.awaitScripts();
 
-            assertEquals(HmuxExchangeException.code(c.stage()) + " 127.0.0.1:" + backend.address().getPort() + " hmux#" + e.connectionId()
-                    + ": " + c.problem(), e.getMessage());
+            assertEquals(HmuxExchangeException.code(c.stage()) + " 127.0.0.1:" + backend.address().getPort()
+                    + " hmux#" + e.connectionId() + ": " + c.problem(), e.getMessage());
             assertEquals(c.stage(), e.stage());
             assertEquals(c.responseStarted(), e.responseStarted());
             assertFalse(e.nothingSent());
             assertFalse(e.reusedConnection());
-            assertEquals(new HmuxPoolStats(0, 0, 1, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 0, 0, 0), client.stats());
         }
     }
 
@@ -141,7 +142,7 @@ class HmuxClientFailureTest {
                     + ": cannot connect: Connection refused", e.getMessage());
             assertEquals(Stage.CONNECT, e.stage());
             assertTrue(e.nothingSent());
-            assertEquals(new HmuxPoolStats(0, 0, 0, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 0, 0, 0, 0), client.stats());
         }
     }
 
@@ -183,7 +184,7 @@ class HmuxClientFailureTest {
             // the backend may have run /two: one connection, two requests, no retry
             assertEquals(1, backend.connections());
             assertEquals(2, backend.peer(0).requests());
-            assertEquals(new HmuxPoolStats(0, 0, 1, 1, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 1, 0, 0), client.stats());
         }
     }
 
@@ -221,7 +222,7 @@ class HmuxClientFailureTest {
             assertEquals(2, backend.connections());
             assertEquals(1, backend.peer(0).requests());
             assertEquals(1, backend.peer(1).requests());
-            assertEquals(new HmuxPoolStats(1, 0, 2, 1, 0, 1), client.stats());
+            assertEquals(new PoolStats(1, 0, 2, 1, 0, 1), client.stats());
         }
     }
 

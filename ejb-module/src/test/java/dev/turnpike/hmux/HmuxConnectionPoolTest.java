@@ -1,5 +1,7 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.ConnectionPool;
+import dev.turnpike.backend.PoolStats;
 import static dev.turnpike.hmux.ClientRequests.SETTINGS;
 import static dev.turnpike.hmux.ClientRequests.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +30,7 @@ class HmuxConnectionPoolTest {
     @Test
     void mostRecentlyReturnedConnectionIsReusedFirst() throws Exception {
         try (FakeBackend backend = FakeBackend.start(FakeBackend.Peer::readToEnd, FakeBackend.Peer::readToEnd);
-                HmuxConnectionPool pool = pool(backend, SETTINGS, new FakeClock())) {
+                var pool = pool(backend, SETTINGS, new FakeClock())) {
             HmuxConnection first = pool.acquire();
             HmuxConnection second = pool.acquire();
             pool.release(first, true);
@@ -36,7 +38,7 @@ class HmuxConnectionPoolTest {
 
             assertSame(second, pool.acquire());
             assertSame(first, pool.acquire());
-            assertEquals(new HmuxPoolStats(0, 2, 2, 2, 0, 0), pool.stats());
+            assertEquals(new PoolStats(0, 2, 2, 2, 0, 0), pool.stats());
         }
     }
 
@@ -67,7 +69,7 @@ class HmuxConnectionPoolTest {
                         peer.readToEnd();
                     },
                     FakeBackend.Peer::readToEnd);
-                HmuxConnectionPool pool = pool(backend, SETTINGS.toBuilder().idleTime(IDLE).build(), clock)) {
+                var pool = pool(backend, SETTINGS.toBuilder().idleTime(IDLE).build(), clock)) {
             HmuxConnection used = pool.acquire();
             HmuxExchangeResult result = used.exchange(get("/slow"), null, new RecordingSink() {
                 @Override
@@ -82,11 +84,11 @@ class HmuxConnectionPoolTest {
 
             if (c.reused()) {
                 assertSame(used, next);
-                assertEquals(new HmuxPoolStats(0, 1, 1, 1, 0, 0), pool.stats());
+                assertEquals(new PoolStats(0, 1, 1, 1, 0, 0), pool.stats());
             } else {
                 assertNotSame(used, next);
                 assertFalse(used.isOpen());
-                assertEquals(new HmuxPoolStats(0, 1, 2, 0, 1, 0), pool.stats());
+                assertEquals(new PoolStats(0, 1, 2, 0, 1, 0), pool.stats());
             }
         }
     }
@@ -95,13 +97,13 @@ class HmuxConnectionPoolTest {
     void connectionReturnedAfterTheIdleTimeIsClosed() throws Exception {
         FakeClock clock = new FakeClock();
         try (FakeBackend backend = FakeBackend.start(FakeBackend.Peer::readToEnd);
-                HmuxConnectionPool pool = pool(backend, SETTINGS.toBuilder().idleTime(IDLE).build(), clock)) {
+                var pool = pool(backend, SETTINGS.toBuilder().idleTime(IDLE).build(), clock)) {
             HmuxConnection connection = pool.acquire();
             clock.advance(IDLE);
             pool.release(connection, true);
 
             assertFalse(connection.isOpen());
-            assertEquals(new HmuxPoolStats(0, 0, 1, 0, 1, 0), pool.stats());
+            assertEquals(new PoolStats(0, 0, 1, 0, 1, 0), pool.stats());
         }
     }
 
@@ -109,7 +111,7 @@ class HmuxConnectionPoolTest {
     void idleConnectionsOverTheCapAreClosedOldestFirst() throws Exception {
         try (FakeBackend backend = FakeBackend.start(FakeBackend.Peer::readToEnd, FakeBackend.Peer::readToEnd,
                     FakeBackend.Peer::readToEnd);
-                HmuxConnectionPool pool = pool(backend, SETTINGS.toBuilder().maxIdle(2).build(), new FakeClock())) {
+                var pool = pool(backend, SETTINGS.toBuilder().maxIdle(2).build(), new FakeClock())) {
             HmuxConnection oldest = pool.acquire();
             HmuxConnection middle = pool.acquire();
             HmuxConnection newest = pool.acquire();
@@ -120,14 +122,14 @@ class HmuxConnectionPoolTest {
             assertFalse(oldest.isOpen());
             assertTrue(middle.isOpen());
             assertTrue(newest.isOpen());
-            assertEquals(new HmuxPoolStats(2, 0, 3, 0, 0, 0), pool.stats());
+            assertEquals(new PoolStats(2, 0, 3, 0, 0, 0), pool.stats());
         }
     }
 
     @Test
     void zeroIdleTimeNeverReuses() throws Exception {
         try (FakeBackend backend = FakeBackend.start(FakeBackend.Peer::readToEnd);
-                HmuxConnectionPool pool = pool(backend, SETTINGS.toBuilder().idleTime(Duration.ZERO).build(),
+                var pool = pool(backend, SETTINGS.toBuilder().idleTime(Duration.ZERO).build(),
                         new FakeClock())) {
             HmuxConnection connection = pool.acquire();
             pool.release(connection, true);
@@ -140,7 +142,7 @@ class HmuxConnectionPoolTest {
     @Test
     void closedPoolClosesWhatComesBackAndHandsOutNothing() throws Exception {
         try (FakeBackend backend = FakeBackend.start(FakeBackend.Peer::readToEnd, FakeBackend.Peer::readToEnd)) {
-            HmuxConnectionPool pool = pool(backend, SETTINGS, new FakeClock());
+            var pool = pool(backend, SETTINGS, new FakeClock());
             HmuxConnection idle = pool.acquire();
             HmuxConnection busy = pool.acquire();
             pool.release(idle, true);
@@ -156,8 +158,8 @@ class HmuxConnectionPoolTest {
         }
     }
 
-    private static HmuxConnectionPool pool(FakeBackend backend, HmuxClientSettings settings, FakeClock clock)
-            throws IOException {
-        return new HmuxConnectionPool(backend.address(), settings, clock);
+    private static ConnectionPool<HmuxConnection, HmuxExchangeException> pool(FakeBackend backend,
+            HmuxClientSettings settings, FakeClock clock) throws IOException {
+        return HmuxConnection.pool(backend.address(), settings, clock);
     }
 }

@@ -1,21 +1,23 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.backend.ConnectionPool;
 import dev.turnpike.backend.ExchangeException;
+import dev.turnpike.backend.PoolStats;
 import dev.turnpike.backend.ResponseSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Sends HTTP requests to one FastCGI application (php-cgi, php-fpm) as a responder, on pooled
  * connections: the client side of Resin's {@code resin:FastCgiProxy} for one backend address.
  *
- * <p>{@link #exchange} takes a connection from the {@link FastCgiConnectionPool}, runs the exchange
+ * <p>{@link #exchange} takes a connection from the {@link ConnectionPool}, runs the exchange
  * on it (see {@link FastCgiConnection} for the records) and gives the connection back, to be reused
  * if it was kept with {@code FCGI_KEEP_CONN}. Two things happen here rather than on the connection:
  * <ul>
@@ -35,19 +37,15 @@ public final class FastCgiClient implements Closeable {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.fastcgi");
 
-    private final FastCgiConnectionPool pool;
+    private final ConnectionPool<FastCgiConnection, FastCgiExchangeException> pool;
 
     public FastCgiClient(InetSocketAddress backend, FastCgiSettings settings) {
-        this(new FastCgiConnectionPool(backend, settings));
+        this(backend, settings, System::nanoTime);
     }
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public FastCgiClient(InetSocketAddress backend, FastCgiSettings settings, LongSupplier clock) {
-        this(new FastCgiConnectionPool(backend, settings, clock));
-    }
-
-    private FastCgiClient(FastCgiConnectionPool pool) {
-        this.pool = pool;
+        this.pool = FastCgiConnection.pool(backend, settings, clock);
     }
 
     /**
@@ -72,29 +70,30 @@ public final class FastCgiClient implements Closeable {
             spool = BodySpool.of(request.body());
         } catch (IOException e) {
             throw new FastCgiExchangeException(ExchangeException.Stage.CLIENT, pool.backend(), 0, false, false,
-                    "spooling the request body of unknown length failed: " + reason(e), e);
+                    "spooling the request body of unknown length failed: " + BackendSockets.reason(e), e);
         }
         try (InputStream body = spool.open()) {
-            BackendRequest known = new BackendRequest(request.method(), request.uri(), request.path(),
-                    request.query(), request.protocol(), request.scheme(), request.serverName(),
-                    request.serverPort(), request.remoteAddr(), request.remoteHost(), request.remotePort(),
-                    request.remoteUser(), request.authType(), request.clientCert(), request.headers(),
-                    spool.length(), body);
+            BackendRequest known = request.withBody(body, spool.length());
             return exchangeWithRetry(known, params.with("CONTENT_LENGTH", Long.toString(spool.length())), sink);
         } catch (IOException e) {
             if (e instanceof FastCgiExchangeException failure) {
                 throw failure;
             }
             throw new FastCgiExchangeException(ExchangeException.Stage.CLIENT, pool.backend(), 0, false, false,
-                    "reading the spooled request body failed: " + reason(e), e);
+                    "reading the spooled request body failed: " + BackendSockets.reason(e), e);
         } finally {
             deleteQuietly(spool);
         }
     }
 
     /** The backend's pool, for its counters. */
-    public FastCgiPoolStats stats() {
+    public PoolStats stats() {
         return pool.stats();
+    }
+
+    /** The backend's pool itself, whose counts the balancer reads. */
+    public ConnectionPool<?, ?> pool() {
+        return pool;
     }
 
     public InetSocketAddress backend() {
@@ -119,40 +118,16 @@ public final class FastCgiClient implements Closeable {
 
     private FastCgiExchangeResult exchangeWithRetry(BackendRequest request, CgiParams params, ResponseSink sink)
             throws FastCgiExchangeException {
-        FastCgiConnection connection = pool.acquire();
-        try {
-            return exchangeOn(connection, request, params, sink);
-        } catch (FastCgiExchangeException e) {
-            if (e.stage() != ExchangeException.Stage.STALE_CONNECTION) {
-                throw e;
-            }
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(e.getMessage() + "; sending the request on a new connection");
-            }
-        }
-        return exchangeOn(pool.openNew(), request, params, sink);
+        return pool.exchange(connection -> connection.exchange(request, params, sink));
     }
 
-    private FastCgiExchangeResult exchangeOn(FastCgiConnection connection, BackendRequest request, CgiParams params,
-            ResponseSink sink) throws FastCgiExchangeException {
-        try {
-            return connection.exchange(request, params, sink);
-        } finally {
-            // the connection closes itself unless it can carry another request
-            pool.release(connection, connection.isOpen());
-        }
-    }
-
-    private static String reason(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
     private void deleteQuietly(BodySpool spool) {
         try {
             spool.close();
         } catch (IOException e) {
             LOG.warning("FastCGI " + FastCgiExchangeException.address(pool.backend())
-                    + ": cannot delete the spooled request body: " + reason(e));
+                    + ": cannot delete the spooled request body: " + BackendSockets.reason(e));
         }
     }
 }

@@ -1,19 +1,20 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.BackendSockets;
+import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
+import dev.turnpike.backend.ConnectionPool;
+import dev.turnpike.backend.PooledConnection;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.backend.ResponseSink;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * One connection from the web tier to a FastCGI application, carrying one request at a time as
- * a responder. {@link FastCgiConnectionPool} opens and keeps them; {@link FastCgiClient} is the
+ * a responder. {@link ConnectionPool} opens and keeps them; {@link FastCgiClient} is the
  * usual way to use them.
  *
  * <p>An exchange, always with request id 1 since requests are not multiplexed:
@@ -55,7 +56,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class FastCgiConnection implements Closeable {
+public final class FastCgiConnection implements PooledConnection {
 
     /** The request id of every exchange: one request per connection at a time. */
     static final int REQUEST_ID = 1;
@@ -97,28 +98,33 @@ public final class FastCgiConnection implements Closeable {
      * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
      * @throws FastCgiExchangeException of stage {@link FastCgiExchangeException.Stage#CONNECT CONNECT}
      */
+    /**
+     * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
+     * idle count from the settings, connections opened by {@link #open}.
+     *
+     * @param clock nanoseconds, as {@link System#nanoTime()}
+     */
+    public static ConnectionPool<FastCgiConnection, FastCgiExchangeException> pool(InetSocketAddress backend,
+            FastCgiSettings settings, LongSupplier clock) {
+        return new ConnectionPool<>("FastCGI", Logger.getLogger("dev.turnpike.proxy.fastcgi"), backend,
+                settings.idleTime(), settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
+    }
+
     public static FastCgiConnection open(InetSocketAddress backend, FastCgiSettings settings, LongSupplier clock)
             throws FastCgiExchangeException {
         long id = IDS.incrementAndGet();
         SocketChannel channel = null;
         try {
-            channel = SocketChannel.open();
-            Socket socket = channel.socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) settings.socketTimeout().toMillis());
-            socket.connect(backend, (int) settings.connectTimeout().toMillis());
+            channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             FastCgiConnection connection = new FastCgiConnection(id, backend, settings, clock, channel);
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + socket.getLocalSocketAddress());
+                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
             }
             return connection;
         } catch (IOException e) {
-            closeQuietly(channel);
-            String problem = e instanceof SocketTimeoutException
-                    ? "no connection within " + settings.connectTimeout().toMillis() + "ms"
-                    : "cannot connect: " + reason(e);
+            BackendSockets.closeQuietly(channel);
             throw new FastCgiExchangeException(FastCgiExchangeException.Stage.CONNECT, backend, id, false, false,
-                    problem, e);
+                    BackendSockets.connectProblem(e, settings.connectTimeout()), e);
         }
     }
 
@@ -192,6 +198,7 @@ public final class FastCgiConnection implements Closeable {
     }
 
     /** Whether the connection may carry another exchange. */
+    @Override
     public boolean isOpen() {
         return open;
     }
@@ -202,12 +209,14 @@ public final class FastCgiConnection implements Closeable {
     }
 
     /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    long lastRequestStart() {
+    @Override
+    public long lastRequestStart() {
         return lastRequestStart;
     }
 
     /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    boolean foundStale() {
+    @Override
+    public boolean foundStale() {
         return foundStale;
     }
 
@@ -217,7 +226,7 @@ public final class FastCgiConnection implements Closeable {
             return;
         }
         open = false;
-        closeQuietly(channel);
+        BackendSockets.closeQuietly(channel);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(this + " closed after " + requests + " request(s)");
         }
@@ -248,25 +257,7 @@ public final class FastCgiConnection implements Closeable {
      * (EOF), a reset, or bytes the application sent after the last {@code END_REQUEST}.
      */
     private void checkIdle() throws IdleCheckFailure {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        int count;
-        try {
-            channel.configureBlocking(false);
-            try {
-                count = channel.read(one);
-            } finally {
-                channel.configureBlocking(true);
-            }
-        } catch (IOException e) {
-            throw new IdleCheckFailure("failed while idle: " + reason(e), e);
-        }
-        if (count < 0) {
-            throw new IdleCheckFailure("closed by the backend while idle", null);
-        }
-        if (count > 0) {
-            throw new IdleCheckFailure("the backend sent a byte (0x" + Integer.toHexString(one.get(0) & 0xff)
-                    + ") while idle; the connection is out of step", null);
-        }
+        BackendSockets.checkIdle(channel, b -> "a byte (0x" + Integer.toHexString(b) + ")");
     }
 
     /**
@@ -288,7 +279,7 @@ public final class FastCgiConnection implements Closeable {
                 out.flush();
             } catch (IOException e) {
                 throw new IOException("writing the request body failed after " + (length - left) + " bytes: "
-                        + reason(e), e);
+                        + BackendSockets.reason(e), e);
             }
             left -= count;
         }
@@ -307,7 +298,7 @@ public final class FastCgiConnection implements Closeable {
                 count = body.read(chunk, 0, max);
             } while (count == 0);
         } catch (IOException e) {
-            throw new ClientFailure("reading the request body failed: " + reason(e), e);
+            throw new ClientFailure("reading the request body failed: " + BackendSockets.reason(e), e);
         }
         if (count < 0) {
             throw new ClientFailure("the request body ended after " + sent + " of " + length + " bytes", null);
@@ -320,7 +311,7 @@ public final class FastCgiConnection implements Closeable {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
-            throw new IOException("writing the request failed: " + reason(e), e);
+            throw new IOException("writing the request failed: " + BackendSockets.reason(e), e);
         }
     }
 
@@ -334,7 +325,7 @@ public final class FastCgiConnection implements Closeable {
         } catch (FastCgiProtocolException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("reading the response failed " + progress(reader) + ": " + reason(e), e);
+            throw new IOException("reading the response failed " + progress(reader) + ": " + BackendSockets.reason(e), e);
         }
         if (record == null) {
             throw new EOFException("closed by the backend " + progress(reader));
@@ -383,20 +374,7 @@ public final class FastCgiConnection implements Closeable {
         }
     }
 
-    private static String reason(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is all that was asked for
-        }
-    }
 
     /** The response of the current exchange: checks its records and relays them to the sink. */
     private final class Response {
@@ -508,7 +486,7 @@ public final class FastCgiConnection implements Closeable {
             try {
                 call.run();
             } catch (IOException e) {
-                throw new ClientFailure("the response sink failed: " + reason(e), e);
+                throw new ClientFailure("the response sink failed: " + BackendSockets.reason(e), e);
             }
         }
     }
@@ -536,12 +514,4 @@ public final class FastCgiConnection implements Closeable {
         }
     }
 
-    /** An idle connection turned out closed or out of step before the request was sent. */
-    private static final class IdleCheckFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        IdleCheckFailure(String message, IOException cause) {
-            super(message, cause);
-        }
-    }
 }

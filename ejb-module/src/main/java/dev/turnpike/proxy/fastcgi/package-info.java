@@ -16,7 +16,7 @@
  *       {@link dev.turnpike.proxy.fastcgi.CgiScript}, the script and path info, and the CGI header
  *       block of the response, read into a {@link dev.turnpike.backend.ResponseSink};</li>
  *   <li>connections: {@link dev.turnpike.proxy.fastcgi.FastCgiConnection} (one request at a time,
- *       request and response streamed), {@link dev.turnpike.proxy.fastcgi.FastCgiConnectionPool}
+ *       request and response streamed), {@link dev.turnpike.backend.ConnectionPool}
  *       ({@code FCGI_KEEP_CONN} reuse and idle expiry as Resin does them) and
  *       {@link dev.turnpike.proxy.fastcgi.FastCgiClient}, which ties them together and spools bodies
  *       of unknown length; failures come as

@@ -1,19 +1,19 @@
 package dev.turnpike.proxy.http;
 
 import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.backend.ConnectionPool;
 import dev.turnpike.backend.ExchangeException.Stage;
+import dev.turnpike.backend.PoolStats;
 import dev.turnpike.backend.ResponseSink;
 import java.io.Closeable;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sends requests to one HTTP/1.1 backend on pooled keep-alive connections: the client side of
  * {@code resin:HttpProxy}.
  *
- * <p>{@link #exchange} takes a connection from the {@link HttpConnectionPool}, runs the exchange on
+ * <p>{@link #exchange} takes a connection from the {@link ConnectionPool}, runs the exchange on
  * it (see {@link HttpConnection}) and gives it back, to be reused if the response allowed it. One
  * failure is handled here: a pooled connection found closed or out of step before the request went
  * out ({@link Stage#STALE_CONNECTION STALE_CONNECTION}, e.g. after the backend's keep-alive timeout
@@ -25,21 +25,15 @@ import java.util.logging.Logger;
  */
 public final class HttpBackendClient implements Closeable {
 
-    private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.http");
-
-    private final HttpConnectionPool pool;
+    private final ConnectionPool<HttpConnection, HttpExchangeException> pool;
 
     public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings) {
-        this(new HttpConnectionPool(backend, settings));
+        this(backend, settings, System::nanoTime);
     }
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock) {
-        this(new HttpConnectionPool(backend, settings, clock));
-    }
-
-    private HttpBackendClient(HttpConnectionPool pool) {
-        this.pool = pool;
+        this.pool = HttpConnection.pool(backend, settings, clock);
     }
 
     /**
@@ -54,23 +48,17 @@ public final class HttpBackendClient implements Closeable {
      * @throws IllegalStateException if the client is closed
      */
     public HttpExchangeResult exchange(BackendRequest request, ResponseSink sink) throws HttpExchangeException {
-        HttpConnection connection = pool.acquire();
-        try {
-            return exchangeOn(connection, request, sink);
-        } catch (HttpExchangeException e) {
-            if (e.stage() != Stage.STALE_CONNECTION) {
-                throw e;
-            }
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(e.getMessage() + "; sending the request on a new connection");
-            }
-        }
-        return exchangeOn(pool.openNew(), request, sink);
+        return pool.exchange(connection -> connection.exchange(request, sink));
     }
 
     /** The backend's pool, for its counters. */
-    public HttpPoolStats stats() {
+    public PoolStats stats() {
         return pool.stats();
+    }
+
+    /** The backend's pool itself, whose counts the balancer reads. */
+    public ConnectionPool<?, ?> pool() {
+        return pool;
     }
 
     public InetSocketAddress backend() {
@@ -91,15 +79,5 @@ public final class HttpBackendClient implements Closeable {
     @Override
     public String toString() {
         return "HTTP client for " + pool;
-    }
-
-    private HttpExchangeResult exchangeOn(HttpConnection connection, BackendRequest request, ResponseSink sink)
-            throws HttpExchangeException {
-        try {
-            return connection.exchange(request, sink);
-        } finally {
-            // the connection closes itself unless it can carry another request
-            pool.release(connection, connection.isOpen());
-        }
     }
 }

@@ -1,20 +1,19 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.BackendSockets;
+import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
+import dev.turnpike.backend.ConnectionPool;
+import dev.turnpike.backend.PooledConnection;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ExchangeException.Stage;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.backend.ResponseSink;
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
 
 /**
  * One HTTP/1.1 connection from the web tier to a backend, carrying one exchange at a time.
- * {@link HttpConnectionPool} opens and keeps them; {@link HttpBackendClient} is the usual way to
+ * {@link ConnectionPool} opens and keeps them; {@link HttpBackendClient} is the usual way to
  * use them.
  *
  * <p>An exchange:
@@ -53,7 +52,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class HttpConnection implements Closeable {
+public final class HttpConnection implements PooledConnection {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.http");
     private static final Logger WIRE = Logger.getLogger("dev.turnpike.proxy.http.wire");
@@ -98,27 +97,33 @@ public final class HttpConnection implements Closeable {
      * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
      * @throws HttpExchangeException of stage {@link Stage#CONNECT CONNECT}
      */
+    /**
+     * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
+     * idle count from the settings, connections opened by {@link #open}.
+     *
+     * @param clock nanoseconds, as {@link System#nanoTime()}
+     */
+    public static ConnectionPool<HttpConnection, HttpExchangeException> pool(InetSocketAddress backend,
+            HttpProxySettings settings, LongSupplier clock) {
+        return new ConnectionPool<>("HTTP", Logger.getLogger("dev.turnpike.proxy.http"), backend, settings.idleTime(),
+                settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
+    }
+
     public static HttpConnection open(InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock)
             throws HttpExchangeException {
         long id = IDS.incrementAndGet();
         SocketChannel channel = null;
         try {
-            channel = SocketChannel.open();
-            Socket socket = channel.socket();
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout((int) settings.socketTimeout().toMillis());
-            socket.connect(backend, (int) settings.connectTimeout().toMillis());
+            channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             HttpConnection connection = new HttpConnection(id, backend, settings, clock, channel);
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + socket.getLocalSocketAddress());
+                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
             }
             return connection;
         } catch (IOException e) {
-            closeQuietly(channel);
-            String problem = e instanceof SocketTimeoutException
-                    ? "no connection within " + settings.connectTimeout().toMillis() + "ms"
-                    : "cannot connect: " + HttpInput.reason(e);
-            throw new HttpExchangeException(Stage.CONNECT, backend, id, false, false, problem, e);
+            BackendSockets.closeQuietly(channel);
+            throw new HttpExchangeException(Stage.CONNECT, backend, id, false, false,
+                    BackendSockets.connectProblem(e, settings.connectTimeout()), e);
         }
     }
 
@@ -186,6 +191,7 @@ public final class HttpConnection implements Closeable {
     }
 
     /** Whether the connection may carry another exchange. */
+    @Override
     public boolean isOpen() {
         return open;
     }
@@ -196,12 +202,14 @@ public final class HttpConnection implements Closeable {
     }
 
     /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    long lastRequestStart() {
+    @Override
+    public long lastRequestStart() {
         return lastRequestStart;
     }
 
     /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    boolean foundStale() {
+    @Override
+    public boolean foundStale() {
         return foundStale;
     }
 
@@ -211,7 +219,7 @@ public final class HttpConnection implements Closeable {
             return;
         }
         open = false;
-        closeQuietly(channel);
+        BackendSockets.closeQuietly(channel);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(this + " closed after " + requests + " request(s)");
         }
@@ -232,25 +240,7 @@ public final class HttpConnection implements Closeable {
             throw new IdleCheckFailure(in.buffered() + " unread bytes were waiting; the connection is out of step",
                     null);
         }
-        ByteBuffer one = ByteBuffer.allocate(1);
-        int count;
-        try {
-            channel.configureBlocking(false);
-            try {
-                count = channel.read(one);
-            } finally {
-                channel.configureBlocking(true);
-            }
-        } catch (IOException e) {
-            throw new IdleCheckFailure("failed while idle: " + HttpInput.reason(e), e);
-        }
-        if (count < 0) {
-            throw new IdleCheckFailure("closed by the backend while idle", null);
-        }
-        if (count > 0) {
-            throw new IdleCheckFailure("the backend sent byte 0x" + Integer.toHexString(one.get(0) & 0xff)
-                    + " while idle; the connection is out of step", null);
-        }
+        BackendSockets.checkIdle(channel, b -> "byte 0x" + Integer.toHexString(b));
     }
 
     /** Sends the body: exactly its length, or in chunks when the length is unknown. */
@@ -295,7 +285,7 @@ public final class HttpConnection implements Closeable {
             } while (count == 0);
             return count;
         } catch (IOException e) {
-            throw new ClientFailure("reading the request body failed: " + HttpInput.reason(e), e);
+            throw new ClientFailure("reading the request body failed: " + BackendSockets.reason(e), e);
         }
     }
 
@@ -344,7 +334,7 @@ public final class HttpConnection implements Closeable {
         try {
             out.write(bytes, offset, length);
         } catch (IOException e) {
-            throw new IOException("writing the request failed: " + HttpInput.reason(e), e);
+            throw new IOException("writing the request failed: " + BackendSockets.reason(e), e);
         }
     }
 
@@ -352,7 +342,7 @@ public final class HttpConnection implements Closeable {
         try {
             out.flush();
         } catch (IOException e) {
-            throw new IOException("writing the request failed: " + HttpInput.reason(e), e);
+            throw new IOException("writing the request failed: " + BackendSockets.reason(e), e);
         }
     }
 
@@ -388,16 +378,6 @@ public final class HttpConnection implements Closeable {
         }
     }
 
-    private static void closeQuietly(SocketChannel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closing is all that was asked for
-        }
-    }
 
     /** The sink of the current exchange: its failures become {@link ClientFailure}s; notes when the status went. */
     private static final class GuardedSink implements ResponseSink {
@@ -443,7 +423,7 @@ public final class HttpConnection implements Closeable {
             try {
                 call.run();
             } catch (IOException e) {
-                throw new ClientFailure("the response sink failed: " + HttpInput.reason(e), e);
+                throw new ClientFailure("the response sink failed: " + BackendSockets.reason(e), e);
             }
         }
     }
@@ -462,12 +442,4 @@ public final class HttpConnection implements Closeable {
         }
     }
 
-    /** An idle connection turned out closed or out of step before the request was sent. */
-    private static final class IdleCheckFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        IdleCheckFailure(String message, IOException cause) {
-            super(message, cause);
-        }
-    }
 }

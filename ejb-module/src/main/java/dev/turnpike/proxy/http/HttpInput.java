@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.BackendSockets;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +129,7 @@ final class HttpInput {
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("nothing from the backend for " + timeoutMillis + "ms " + progress());
         } catch (IOException e) {
-            throw new IOException("reading the response failed " + progress() + ": " + reason(e), e);
+            throw new IOException("reading the response failed " + progress() + ": " + BackendSockets.reason(e), e);
         }
         if (count < 0) {
             return false;
@@ -144,7 +145,4 @@ final class HttpInput {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static String reason(IOException e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
 }

@@ -1,5 +1,8 @@
 package dev.turnpike.proxy.http;
 
+import static dev.turnpike.backend.Timeouts.checkMillis;
+import static dev.turnpike.backend.Timeouts.text;
+
 import dev.turnpike.net.IpNetworks;
 import java.time.Duration;
 import java.util.List;
@@ -64,21 +67,6 @@ public record HttpProxySettings(Duration connectTimeout, Duration socketTimeout,
                 + trustedProxies + "\" preserve-host=\"" + preserveHost + "\"";
     }
 
-    private static void checkMillis(String name, Duration value, long min) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0 || value.toMillis() < min) {
-            throw new IllegalArgumentException(name + ": " + text(value) + " (expected: " + min + "ms-"
-                    + Integer.MAX_VALUE + "ms)");
-        }
-    }
-
-    /** A duration in Resin's period syntax: whole seconds as {@code 5s}, anything else in {@code ms}. */
-    private static String text(Duration value) {
-        if (!value.isNegative() && value.toMillis() % 1000 == 0 && value.toNanos() % 1_000_000 == 0) {
-            return value.toSeconds() + "s";
-        }
-        return value.toMillis() + "ms";
-    }
 
     /** Changes some settings and checks them all together when built. */
     public static final class Builder {

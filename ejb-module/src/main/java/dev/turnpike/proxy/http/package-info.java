@@ -13,7 +13,7 @@
  *       decides how the body ends and refuses ambiguous framing,
  *       {@link dev.turnpike.proxy.http.ResponseBody} relays it in bounded slices;</li>
  *   <li>connections: {@link dev.turnpike.proxy.http.HttpConnection} (one exchange at a time, idle
- *       check before reuse), {@link dev.turnpike.proxy.http.HttpConnectionPool} (LIFO keep-alive
+ *       check before reuse), {@link dev.turnpike.backend.ConnectionPool} (LIFO keep-alive
  *       with idle expiry) and {@link dev.turnpike.proxy.http.HttpBackendClient}, which ties them
  *       together and retries a stale pooled connection once; failures come as
  *       {@link dev.turnpike.proxy.http.HttpExchangeException} with the stage the exchange reached

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.PoolStats;
 import static dev.turnpike.proxy.fastcgi.FakeFastCgiServer.Peer.end;
 import static dev.turnpike.proxy.fastcgi.FakeFastCgiServer.Peer.stdout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -226,7 +227,7 @@ class FastCgiHostileServerTest {
                 FastCgiExchangeResult result = client.exchange(request(), params(request()), second);
                 assertEquals("second", second.bodyText());
                 assertFalse(result.reusedConnection());
-                assertEquals(new FastCgiPoolStats(1, 0, 2, 1, 0, 1), client.stats());
+                assertEquals(new PoolStats(1, 0, 2, 1, 0, 1), client.stats());
             }
             server.awaitScripts();
         }

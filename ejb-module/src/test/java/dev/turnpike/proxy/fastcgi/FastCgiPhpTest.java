@@ -1,5 +1,7 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.GeneratedBody;
+import dev.turnpike.backend.PoolStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -244,7 +246,7 @@ class FastCgiPhpTest {
                 connections.add(result.connectionId());
             }
             assertEquals(1, connections.stream().distinct().count());
-            assertEquals(new FastCgiPoolStats(1, 0, 1, 4, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 4, 0, 0), client.stats());
             client.closeIdle();
             assertEquals(0, client.stats().idle());
         }
@@ -259,7 +261,7 @@ class FastCgiPhpTest {
                 FastCgiExchangeResult result = client.exchange(request, params(request), new RecordingSink());
                 assertFalse(result.keptAlive());
             }
-            assertEquals(new FastCgiPoolStats(0, 0, 3, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 3, 0, 0, 0), client.stats());
         }
     }
 
@@ -281,7 +283,7 @@ class FastCgiPhpTest {
                 FastCgiExchangeResult result = client.exchange(request, params, second);
                 assertEquals("hello", second.bodyText());
                 assertFalse(result.reusedConnection());
-                FastCgiPoolStats stats = client.stats();
+                PoolStats stats = client.stats();
                 assertEquals(1, stats.stale());
                 assertEquals(2, stats.opened());
                 assertEquals(1, stats.reused());

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.PoolStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -58,7 +59,7 @@ class FastCgiSettingsAndPoolTest {
                 RecordingSink third = new RecordingSink();
                 client.exchange(request, params, third);
                 assertEquals("three", third.bodyText());
-                assertEquals(new FastCgiPoolStats(1, 0, 2, 1, 1, 0), client.stats());
+                assertEquals(new PoolStats(1, 0, 2, 1, 1, 0), client.stats());
             }
             server.awaitScripts();
         }

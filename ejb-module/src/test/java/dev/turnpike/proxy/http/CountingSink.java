@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.GeneratedBody;
 import dev.turnpike.backend.ResponseSink;
 import java.security.MessageDigest;
 import java.util.HexFormat;

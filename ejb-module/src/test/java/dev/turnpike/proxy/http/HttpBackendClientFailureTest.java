@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.PoolStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -194,7 +195,7 @@ class HttpBackendClientFailureTest {
 
             assertEquals("again", sink.body());
             assertFalse(second.reusedConnection());
-            assertEquals(new HttpPoolStats(1, 0, 2, 1, 0, 1), client.stats());
+            assertEquals(new PoolStats(1, 0, 2, 1, 0, 1), client.stats());
             backend.awaitScripts();
         }
     }
@@ -297,7 +298,7 @@ class HttpBackendClientFailureTest {
 
             assertEquals("all of it", sink.body());
             assertFalse(result.keepAlive());
-            assertEquals(new HttpPoolStats(0, 0, 1, 0, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 0, 0, 0), client.stats());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.GeneratedBody;
+import dev.turnpike.backend.PoolStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -129,7 +131,7 @@ class HttpBackendClientTest {
             assertEquals(204, second.status());
             assertEquals("", empty.body());
             assertTrue(first.keepAlive() && second.keepAlive());
-            assertEquals(new HttpPoolStats(1, 0, 1, 1, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 1, 0, 0), client.stats());
         }
     }
 
@@ -140,9 +142,9 @@ class HttpBackendClientTest {
                 HttpExchangeResult result = client.exchange(Requests.get("/echo/" + i).build(), new RecordingSink());
                 assertEquals(i > 0, result.reusedConnection());
             }
-            assertEquals(new HttpPoolStats(1, 0, 1, 4, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 4, 0, 0), client.stats());
             client.closeIdle();
-            assertEquals(new HttpPoolStats(0, 0, 1, 4, 0, 0), client.stats());
+            assertEquals(new PoolStats(0, 0, 1, 4, 0, 0), client.stats());
             client.exchange(Requests.get("/echo/again").build(), new RecordingSink());
             assertEquals(2, client.stats().opened());
         }
@@ -159,7 +161,7 @@ class HttpBackendClientTest {
             clock.addAndGet(Duration.ofSeconds(2).toNanos());
             assertFalse(client.exchange(Requests.get("/echo/3").build(), new RecordingSink()).reusedConnection());
 
-            assertEquals(new HttpPoolStats(1, 0, 2, 1, 1, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 2, 1, 1, 0), client.stats());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.turnpike.it.hmux;
 
+import dev.turnpike.backend.PoolStats;
 import dev.turnpike.backend.ResponseSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.turnpike.hmux.HmuxClient;
 import dev.turnpike.hmux.HmuxClientSettings;
 import dev.turnpike.hmux.HmuxExchangeResult;
-import dev.turnpike.hmux.HmuxPoolStats;
 import dev.turnpike.hmux.HmuxRequestHead;
 import dev.turnpike.it.resin.RawResponse;
 import dev.turnpike.it.resin.ResinLayout;
@@ -172,7 +172,7 @@ class HmuxClientIT {
             assertTrue(second.text().contains("requestURI=/echo/second\n"), second.text());
             assertTrue(then.reusedConnection());
             assertEquals(first.connectionId(), then.connectionId());
-            assertEquals(new HmuxPoolStats(1, 0, 1, 1, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 1, 0, 0), client.stats());
         }
     }
 
@@ -186,7 +186,7 @@ class HmuxClientIT {
 
             assertFalse(late.reusedConnection());
             assertNotEquals(first.connectionId(), late.connectionId());
-            assertEquals(new HmuxPoolStats(1, 0, 2, 0, 1, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 2, 0, 1, 0), client.stats());
         }
     }
 
@@ -213,7 +213,7 @@ class HmuxClientIT {
                     ">>> Q", "<<< s \"200 OK\"", "<<< D", "<<< Q"),
                     wire.lines(">>> D", ">>> Y", ">>> Q", "<<< s", "<<< D", "<<< A", "<<< Q").stream()
                             .map(l -> l.startsWith("<<< D") ? "<<< D" : l).collect(Collectors.toList()));
-            assertEquals(new HmuxPoolStats(1, 0, 1, 1, 0, 0), client.stats());
+            assertEquals(new PoolStats(1, 0, 1, 1, 0, 0), client.stats());
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.turnpike.proxy;
 
 import dev.turnpike.backend.BackendRequest;
-import dev.turnpike.backend.ExchangeException;
 import dev.turnpike.backend.HeaderField;
-import dev.turnpike.backend.ResponseSink;
 import dev.turnpike.hmux.HmuxClient;
 import dev.turnpike.hmux.HmuxRequestHead;
 import java.io.InputStream;
@@ -13,18 +11,17 @@ import java.io.InputStream;
  * writes it (decoded path, query, server name and port, remote address, the headers as received,
  * {@code HTTPS=on} for a secure request, the client certificate).
  */
-final class HmuxConnector implements Connector {
+final class HmuxRequests {
 
-    private final HmuxClient client;
-
-    HmuxConnector(HmuxClient client) {
-        this.client = client;
+    private HmuxRequests() {
     }
 
-    @Override
-    public boolean exchange(BackendRequest request, ResponseSink sink) throws ExchangeException {
-        InputStream body = request.hasBody() ? request.body() : null;
-        return !client.exchange(head(request), body, sink).reusedConnection();
+    /** The connector for a backend's HMUX client. */
+    static Connector connector(HmuxClient client) {
+        return new PooledConnector(client.pool(), (request, sink) -> {
+            InputStream body = request.hasBody() ? request.body() : null;
+            return !client.exchange(head(request), body, sink).reusedConnection();
+        }, client.toString());
     }
 
     /** The HMUX request head for a browser's request. */
@@ -47,30 +44,5 @@ final class HmuxConnector implements Connector {
             head.secure();
         }
         return head.build();
-    }
-
-    @Override
-    public int active() {
-        return client.stats().active();
-    }
-
-    @Override
-    public int idle() {
-        return client.stats().idle();
-    }
-
-    @Override
-    public void closeIdle() {
-        client.closeIdle();
-    }
-
-    @Override
-    public void close() {
-        client.close();
-    }
-
-    @Override
-    public String toString() {
-        return client.toString();
     }
 }

@@ -1,4 +1,4 @@
-package dev.turnpike.proxy.http;
+package dev.turnpike.backend;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,14 +8,15 @@ import java.util.HexFormat;
 /**
  * A body of any length made up on the fly, so tests move tens of megabytes without holding them:
  * byte {@code i} is a fixed function of {@code i}, and {@link #sha256(long)} gives the digest the
- * other side must arrive at.
+ * other side must arrive at. It hands out its bytes in pieces of at most 7000, odd-sized as a
+ * network stream would. Shared by the HTTP and FastCGI client tests.
  */
-final class GeneratedBody extends InputStream {
+public final class GeneratedBody extends InputStream {
 
     private final long length;
     private long position;
 
-    GeneratedBody(long length) {
+    public GeneratedBody(long length) {
         this.length = length;
     }
 
@@ -36,7 +37,7 @@ final class GeneratedBody extends InputStream {
         if (position >= length) {
             return -1;
         }
-        int n = (int) Math.min(count, length - position);
+        int n = (int) Math.min(Math.min(count, 7000), length - position);
         for (int i = 0; i < n; i++) {
             target[offset + i] = at(position++);
         }
@@ -44,7 +45,7 @@ final class GeneratedBody extends InputStream {
     }
 
     /** The SHA-256 of a generated body of the length, in lower-case hex. */
-    static String sha256(long length) {
+    public static String sha256(long length) {
         MessageDigest digest = digest();
         byte[] buffer = new byte[65536];
         GeneratedBody body = new GeneratedBody(length);
@@ -55,7 +56,7 @@ final class GeneratedBody extends InputStream {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static MessageDigest digest() {
+    public static MessageDigest digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

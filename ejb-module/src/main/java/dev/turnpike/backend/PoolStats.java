@@ -1,7 +1,7 @@
-package dev.turnpike.hmux;
+package dev.turnpike.backend;
 
 /**
- * A snapshot of an {@link HmuxConnectionPool}: its sizes now and its counters since it was created.
+ * A snapshot of a {@link ConnectionPool}: its sizes now and its counters since it was created.
  *
  * @param idle connections waiting to be reused
  * @param active connections handed out and not yet released
@@ -11,5 +11,5 @@ package dev.turnpike.hmux;
  *     more ago
  * @param stale reused connections that turned out closed or out of step before the request was sent
  */
-public record HmuxPoolStats(int idle, int active, long opened, long reused, long expired, long stale) {
+public record PoolStats(int idle, int active, long opened, long reused, long expired, long stale) {
 }
