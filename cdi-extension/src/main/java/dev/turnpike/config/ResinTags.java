@@ -94,9 +94,16 @@ final class ResinTags {
                                 httpSettings(c)))),
                 tag("FastCgiProxy", Kind.RULE, proxyAttributes(List.of(
                                 repeatable("address", false, "a FastCGI backend as host:port", "host"),
-                                optional("addresses", "backends as host:port separated by spaces or ';'"))),
+                                optional("addresses", "backends as host:port separated by spaces or ';'"),
+                                optional("strategy", "round-robin or least-connection"),
+                                optional("document-root", "the directory the scripts are in, as the FastCGI"
+                                        + " server sees it (default: the web-app's directory)"),
+                                optional("script-extension", "where the script ends and PATH_INFO begins"
+                                        + " (default .php)"),
+                                optional("index", "the script a path ending in / runs (default index.php)"))),
                         RULE_CHILDREN,
-                        (c, children) -> proxy(c, children, addresses -> new BackendRoute.FastCgi(addresses, settings(c)))),
+                        (c, children) -> proxy(c, children, addresses -> new BackendRoute.FastCgi(addresses,
+                                fastCgiSettings(c)))),
                 tag("LoadBalance", Kind.RULE, StickySettings.with(List.of(REGEXP, OPTIONAL_TARGET, TARGET_HOST,
                                 ABSOLUTE_TARGET, required("cluster", "the id of the cluster to send requests to"),
                                 optional("strategy", "round-robin, least-connection or adaptive"),
@@ -174,6 +181,36 @@ final class ResinTags {
         }
         if (c.has("preserve-host")) {
             settings.put("preserve-host", Boolean.toString(c.bool("preserve-host", true)));
+        }
+        return settings;
+    }
+
+    private static Map<String, String> fastCgiSettings(TagContext c) {
+        Map<String, String> settings = settings(c);
+        if (c.has("document-root")) {
+            String root = c.value("document-root").trim();
+            if (!root.startsWith("/") && !root.matches("[A-Za-z]:[\\\\/].*")) {
+                c.invalid("document-root", "'" + root + "' is not an absolute directory; give the path the"
+                        + " FastCGI server reads scripts from, e.g. /var/www/html");
+            } else {
+                settings.put("document-root", root);
+            }
+        }
+        if (c.has("script-extension")) {
+            String extension = c.value("script-extension").trim();
+            if (!extension.matches("\\.[A-Za-z0-9_-]+")) {
+                c.invalid("script-extension", "'" + extension + "' is not a file extension such as .php");
+            } else {
+                settings.put("script-extension", extension);
+            }
+        }
+        if (c.has("index")) {
+            String index = c.value("index").trim();
+            if (index.isEmpty() || index.contains("/")) {
+                c.invalid("index", "'" + index + "' is not a file name such as index.php");
+            } else {
+                settings.put("index", index);
+            }
         }
         return settings;
     }

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnpike.rules.BackendConfig;
+import dev.turnpike.rules.BackendRoute;
 import dev.turnpike.rules.ClusterConfig;
+import dev.turnpike.rules.Decision;
+import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RuleSet;
+import dev.turnpike.rules.TestRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClusterConfigReadTest {
@@ -120,5 +125,37 @@ class ClusterConfigReadTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("resin.xml:2:3") && problems.get(0).contains("two servers with id 'a'"),
                 problems.get(0));
+    }
+
+    @Test
+    void aFastCgiProxyRuleKeepsItsScriptSettings() throws ConfigException {
+        RuleSet rules = read("""
+                <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+                  <resin:FastCgiProxy regexp="[.]php" address="127.0.0.1:9000" document-root="/var/www/html"
+                                      script-extension=".php5" index="start.php5" strategy="least-connection"
+                                      socket-timeout="90s" fail-recover-time="5s"/>
+                </web-app>
+                """);
+        Decision.Proxy proxy = (Decision.Proxy) rules.evaluate(new Exchange(TestRequest.get("/a.php")));
+        BackendRoute.FastCgi route = (BackendRoute.FastCgi) proxy.backend();
+        assertEquals(List.of("127.0.0.1:9000"), route.addresses());
+        assertEquals(Map.of("document-root", "/var/www/html", "script-extension", ".php5", "index", "start.php5",
+                "strategy", "least-connection", "socket-timeout", "90s", "fail-recover-time", "5s"), route.settings());
+    }
+
+    @Test
+    void fastCgiScriptSettingsAreCheckedWhereTheyAreWritten() {
+        List<String> problems = problems("""
+                <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+                  <resin:FastCgiProxy regexp="[.]php" address="127.0.0.1:9000" document-root="www"
+                                      script-extension="php" index="a/index.php"/>
+                </web-app>
+                """);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("resin.xml:2:") && problems.get(0).contains("'document-root'")
+                && problems.get(0).contains("not an absolute directory"), problems.get(0));
+        assertTrue(problems.get(1).contains("'script-extension'") && problems.get(1).contains("not a file extension"),
+                problems.get(1));
+        assertTrue(problems.get(2).contains("'index'") && problems.get(2).contains("not a file name"), problems.get(2));
     }
 }

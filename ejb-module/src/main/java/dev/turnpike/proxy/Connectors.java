@@ -37,7 +37,9 @@ import java.util.logging.Logger;
  *   <li>{@code resin:LoadBalance} / {@code <load-balance>}: the named HMUX cluster of the
  *       configuration ({@link ClusterRegistry}), balanced and retried by the {@link Forwarder};</li>
  *   <li>{@code resin:HttpProxy}: the rule's HTTP/1.1 backends ({@link ProxyGroups}), balanced and
- *       retried the same way, without stickiness.</li>
+ *       retried the same way, without stickiness;</li>
+ *   <li>{@code resin:FastCgiProxy}: the rule's FastCGI applications (php-fpm, php-cgi), the same
+ *       way, each request mapped to a script by its path ({@link CgiMapping}).</li>
  * </ul>
  * Failures the browser must hear about are answered with the status the forwarder chose and a
  * message with a stable code, logged at WARNING.
@@ -69,11 +71,34 @@ public class Connectors implements BackendHandler {
             throws IOException {
         if (decision.backend() instanceof BackendRoute.Cluster route) {
             balance(decision, route, request, response);
-        } else if (decision.backend() instanceof BackendRoute.Http route) {
-            forward(proxies.http(live.current(), route), decision, request, response);
         } else {
-            unavailable(decision, response, "no " + decision.backend().kind() + " connector is installed yet");
+            proxy(decision, request, response);
         }
+    }
+
+    private void proxy(Decision.Proxy decision, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        BackendRequest backendRequest = ServletRequests.backendRequest(request, decision);
+        if (decision.backend() instanceof BackendRoute.FastCgi) {
+            String problem = CgiMapping.problem(backendRequest.path());
+            if (problem != null) {
+                LOG.fine(() -> backendRequest + ": not sent to FastCGI: " + problem);
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, "TPF0006 no script for this path: " + problem);
+                return;
+            }
+        }
+        BalancedCluster group;
+        try {
+            group = proxies.group(live.current(), decision.backend(), () -> webApp(request));
+        } catch (IllegalArgumentException e) {
+            unavailable(decision, response, e.getMessage());
+            return;
+        }
+        forward(group, backendRequest, request, response);
+    }
+
+    private static ProxyGroups.WebApp webApp(HttpServletRequest request) {
+        return new ProxyGroups.WebApp(request.getContextPath(), request.getServletContext().getRealPath("/"));
     }
 
     private void balance(Decision.Proxy decision, BackendRoute.Cluster route, HttpServletRequest request,
@@ -85,12 +110,11 @@ public class Connectors implements BackendHandler {
             unavailable(decision, response, e.getMessage());
             return;
         }
-        forward(cluster, decision, request, response);
+        forward(cluster, ServletRequests.backendRequest(request, decision), request, response);
     }
 
-    private void forward(BalancedCluster cluster, Decision.Proxy decision, HttpServletRequest request,
+    private void forward(BalancedCluster cluster, BackendRequest backendRequest, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        BackendRequest backendRequest = ServletRequests.backendRequest(request, decision);
         Forwarded result = forwarder.forward(cluster, backendRequest,
                 cluster.cluster().stickyKey(ServletRequests.stickyRequest(request)), new ServletResponseSink(response));
         answer(result, backendRequest, response);

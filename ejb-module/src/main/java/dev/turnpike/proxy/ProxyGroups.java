@@ -6,6 +6,8 @@ import dev.turnpike.balance.LeastConnection;
 import dev.turnpike.balance.RoundRobin;
 import dev.turnpike.balance.Stickiness;
 import dev.turnpike.config.Period;
+import dev.turnpike.proxy.fastcgi.FastCgiClient;
+import dev.turnpike.proxy.fastcgi.FastCgiSettings;
 import dev.turnpike.proxy.http.HttpBackendClient;
 import dev.turnpike.proxy.http.HttpProxySettings;
 import dev.turnpike.rules.BackendConfig;
@@ -21,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The backends of the {@code resin:HttpProxy} rules: each rule's address list, with its settings,
- * is one group balanced like a cluster, without stickiness. Rules with equal addresses and
- * settings share a group.
+ * The backends of the {@code resin:HttpProxy} and {@code resin:FastCgiProxy} rules: each rule's
+ * address list, with its settings, is one group balanced like a cluster, without stickiness. Rules
+ * with equal addresses and settings share a group.
  *
  * <p>Groups live as long as rules use them: when the rule set changes, a group the new rules ask
  * for is carried over with its state and connections; groups left unused through a whole rule
@@ -40,10 +44,17 @@ final class ProxyGroups implements AutoCloseable {
 
     private final InstantSource clock;
     private volatile Generation generation = new Generation(null);
-    private Map<BackendRoute.Http, BalancedCluster> previous = new HashMap<>();
+    private Map<BackendRoute, BalancedCluster> previous = new HashMap<>();
+
+    /**
+     * The web-app the proxy rules serve, for FastCGI scripts: its context path and its directory
+     * ({@code null} when it has none on disk).
+     */
+    record WebApp(String contextPath, String directory) {
+    }
 
     /** The groups the rules of one rule set asked for so far. */
-    private record Generation(RuleSet rules, Map<BackendRoute.Http, BalancedCluster> groups) {
+    private record Generation(RuleSet rules, Map<BackendRoute, BalancedCluster> groups) {
         Generation(RuleSet rules) {
             this(rules, new ConcurrentHashMap<>());
         }
@@ -53,8 +64,14 @@ final class ProxyGroups implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The group of an HTTP proxy rule of {@code rules}; without a lock once the group is made. */
-    BalancedCluster http(RuleSet rules, BackendRoute.Http route) {
+    /**
+     * The group of an HTTP or FastCGI proxy rule of {@code rules}; without a lock once the group is
+     * made.
+     *
+     * @param webApp where the rules serve, asked for when a FastCGI group is made
+     * @throws IllegalArgumentException if a FastCGI group has no document root to send
+     */
+    BalancedCluster group(RuleSet rules, BackendRoute route, Supplier<WebApp> webApp) {
         Generation current = generation;
         if (current.rules() == rules) {
             BalancedCluster group = current.groups().get(route);
@@ -62,10 +79,10 @@ final class ProxyGroups implements AutoCloseable {
                 return group;
             }
         }
-        return make(rules, route);
+        return make(rules, route, webApp);
     }
 
-    private synchronized BalancedCluster make(RuleSet rules, BackendRoute.Http route) {
+    private synchronized BalancedCluster make(RuleSet rules, BackendRoute route, Supplier<WebApp> webApp) {
         Generation current = generation;
         if (current.rules() != rules) {
             previous.values().forEach(ProxyGroups::closeAll);
@@ -77,7 +94,8 @@ final class ProxyGroups implements AutoCloseable {
         if (group == null) {
             group = previous.remove(route);
             if (group == null) {
-                group = open(route);
+                group = route instanceof BackendRoute.FastCgi fastCgi ? openFastCgi(fastCgi, webApp.get())
+                        : openHttp((BackendRoute.Http) route);
             }
             current.groups().put(route, group);
         }
@@ -87,8 +105,8 @@ final class ProxyGroups implements AutoCloseable {
     /** Every member of every group in use, by a name made of its addresses. */
     Map<String, List<Backend>> backends() {
         Map<String, List<Backend>> all = new LinkedHashMap<>();
-        for (Map.Entry<BackendRoute.Http, BalancedCluster> group : generation.groups().entrySet()) {
-            all.put("http " + String.join(" ", group.getKey().addresses()), group.getValue().cluster().backends());
+        for (BalancedCluster group : generation.groups().values()) {
+            all.put(group.cluster().id(), group.cluster().backends());
         }
         return all;
     }
@@ -101,7 +119,7 @@ final class ProxyGroups implements AutoCloseable {
         previous = new HashMap<>();
     }
 
-    private BalancedCluster open(BackendRoute.Http route) {
+    private BalancedCluster openHttp(BackendRoute.Http route) {
         Map<String, String> settings = route.settings();
         HttpProxySettings.Builder http = HttpProxySettings.builder()
                 .connectTimeout(period(settings, "connect-timeout", CONNECT))
@@ -112,14 +130,50 @@ final class ProxyGroups implements AutoCloseable {
             http.trustedProxies(settings.get("trusted-proxies"));
         }
         HttpProxySettings clientSettings = http.build();
+        return balanced("http", route.addresses(), settings, clientSettings.connectTimeout(),
+                clientSettings.socketTimeout(), clientSettings.idleTime(), socket -> {
+                    HttpBackendClient client = new HttpBackendClient(socket, clientSettings);
+                    return new PooledConnector(client.pool(),
+                            (request, sink) -> !client.exchange(request, sink).reusedConnection(), client.toString());
+                });
+    }
+
+    private BalancedCluster openFastCgi(BackendRoute.FastCgi route, WebApp webApp) {
+        Map<String, String> settings = route.settings();
+        String root = settings.getOrDefault("document-root", webApp.directory());
+        if (root == null) {
+            throw new IllegalArgumentException("the rule gives no document-root and the web-app has no directory"
+                    + " on disk to send as one; set document-root to the directory the FastCGI server reads"
+                    + " scripts from");
+        }
+        CgiMapping mapping = new CgiMapping(root, webApp.contextPath(),
+                settings.getOrDefault("script-extension", ".php"), settings.getOrDefault("index", "index.php"));
+        FastCgiSettings clientSettings = FastCgiSettings.builder()
+                .connectTimeout(period(settings, "connect-timeout", CONNECT))
+                .socketTimeout(period(settings, "socket-timeout", SOCKET))
+                .idleTime(period(settings, "idle-time", FastCgiSettings.DEFAULT.idleTime()))
+                .build();
+        return balanced("fastcgi", route.addresses(), settings, clientSettings.connectTimeout(),
+                clientSettings.socketTimeout(), clientSettings.idleTime(), socket -> {
+                    FastCgiClient client = new FastCgiClient(socket, clientSettings);
+                    return new PooledConnector(client.pool(), (request, sink) -> !client
+                            .exchange(request, mapping.params(request), sink).reusedConnection(), client.toString());
+                });
+    }
+
+    /** One connector per address, balanced by the rule's strategy, as the group named by its kind. */
+    private BalancedCluster balanced(String kind, List<String> addresses, Map<String, String> settings,
+            Duration connectTimeout, Duration socketTimeout, Duration idleTime,
+            Function<InetSocketAddress, Connector> connector) {
         Map<Backend, Member> members = new LinkedHashMap<>();
-        for (String address : route.addresses()) {
+        for (String address : addresses) {
             InetSocketAddress socket = socketAddress(address);
             BackendConfig.Builder config = BackendConfig.builder(address, socket.getHostString(), socket.getPort())
-                    .connectTimeout(clientSettings.connectTimeout())
-                    .socketTimeout(clientSettings.socketTimeout())
-                    .idleTime(clientSettings.idleTime())
-                    .recoverTime(period(settings, "recover-time", Duration.ofSeconds(15)))
+                    .connectTimeout(connectTimeout)
+                    .socketTimeout(socketTimeout)
+                    .idleTime(idleTime)
+                    .recoverTime(period(settings, "recover-time",
+                            period(settings, "fail-recover-time", Duration.ofSeconds(15))))
                     .busyRecoverTime(period(settings, "busy-recover-time", Duration.ofSeconds(15)))
                     .warmupTime(period(settings, "warmup-time", Duration.ofSeconds(60)));
             if (settings.containsKey("weight")) {
@@ -127,12 +181,10 @@ final class ProxyGroups implements AutoCloseable {
             }
             Backend backend = new Backend(config.build(), clock);
             backend.start();
-            HttpBackendClient client = new HttpBackendClient(socket, clientSettings);
-            members.put(backend, new Member(backend, new PooledConnector(client.pool(),
-                    (request, sink) -> !client.exchange(request, sink).reusedConnection(), client.toString())));
+            members.put(backend, new Member(backend, connector.apply(socket)));
         }
         String strategy = settings.getOrDefault("strategy", "round-robin");
-        Cluster cluster = new Cluster("http " + String.join(" ", route.addresses()), new ArrayList<>(members.keySet()),
+        Cluster cluster = new Cluster(kind + " " + String.join(" ", addresses), new ArrayList<>(members.keySet()),
                 strategy.equals("least-connection") ? new LeastConnection() : new RoundRobin(), Stickiness.OFF, false);
         return new BalancedCluster(cluster, members);
     }

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  * {@link #BINARY}; without it the tests fail, they are not skipped: CI installs php-cgi, and a
  * quietly skipped suite would prove nothing.
  */
-final class PhpCgi implements AutoCloseable {
+public final class PhpCgi implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/bin/php-cgi");
+    public static final Path BINARY = Path.of("/usr/bin/php-cgi");
 
     private final Path documentRoot;
     private final int port;
@@ -37,7 +37,7 @@ final class PhpCgi implements AutoCloseable {
     }
 
     /** Starts php-cgi on a free loopback port, serving a new temporary document root. */
-    static PhpCgi start() throws IOException, InterruptedException {
+    public static PhpCgi start() throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             fail(BINARY + " is missing: install php-cgi (Debian/Ubuntu: apt-get install php-cgi) to run the FastCGI"
                     + " tests; CI installs it");
@@ -51,27 +51,29 @@ final class PhpCgi implements AutoCloseable {
         return php;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
-    Path documentRoot() {
+    public Path documentRoot() {
         return documentRoot;
     }
 
-    /** Writes a script into the document root. */
-    void script(String name, String php) throws IOException {
-        Files.writeString(documentRoot.resolve(name), php, StandardCharsets.UTF_8);
+    /** Writes a script into the document root; {@code name} may hold directories. */
+    public void script(String name, String php) throws IOException {
+        Path file = documentRoot.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, php, StandardCharsets.UTF_8);
     }
 
     /** Stops php-cgi and its workers, then starts it again on the same port. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         stopProcess();
         startProcess();
     }
 
     /** What php-cgi wrote to its own stderr (not the FastCGI STDERR stream). */
-    String processStderr() throws IOException {
+    public String processStderr() throws IOException {
         return Files.exists(stderr) ? Files.readString(stderr, StandardCharsets.UTF_8) : "";
     }
 

@@ -3,7 +3,9 @@ package dev.turnpike.it.balance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.it.EchoLines;
 import dev.turnpike.it.ItConfig;
+import dev.turnpike.it.PatternStream;
 import dev.turnpike.it.resin.ResinCluster;
 import java.io.File;
 import java.io.IOException;
@@ -127,18 +129,18 @@ class LoadBalanceIT {
         for (int i = 0; i < 60 && created == null; i++) {
             HttpResponse<String> response = send("/echo/login?try=" + i, null);
             assertEquals(200, response.statusCode(), response.body());
-            if ("b".equals(parse(response.body()).get("server"))) {
+            if ("b".equals(EchoLines.parse(response.body()).get("server"))) {
                 created = response;
             }
         }
         assertTrue(created != null, "no request reached server b in 60 tries");
         assertEquals(java.util.List.of("TPROUTE=b; Path=/; HttpOnly"), created.headers().allValues("Set-Cookie")
                 .stream().filter(c -> c.startsWith("TPROUTE=")).toList());
-        bSession = parse(created.body()).get("session");
+        bSession = EchoLines.parse(created.body()).get("session");
         bCookies = "TPROUTE=b; JSESSIONID=" + bSession;
         for (int i = 0; i < 100; i++) {
             HttpResponse<String> response = send("/echo/cart?i=" + i, bCookies);
-            Map<String, String> echo = parse(response.body());
+            Map<String, String> echo = EchoLines.parse(response.body());
             assertEquals("b", echo.get("server"), "request " + i);
             assertEquals(bSession, echo.get("session"), "request " + i + " kept its session");
             assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("TPROUTE=")),
@@ -178,7 +180,7 @@ class LoadBalanceIT {
                 .timeout(WAIT).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        Map<String, String> echo = parse(response.body());
+        Map<String, String> echo = EchoLines.parse(response.body());
         assertEquals(String.valueOf(size), echo.get("body.length"));
         assertEquals(HexFormat.of().formatHex(sha.digest()), echo.get("body.sha256"));
         assertEquals("b", echo.get("server"));
@@ -218,7 +220,7 @@ class LoadBalanceIT {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> response = send("/echo/after-restart", "TPROUTE=a");
             assertEquals(200, response.statusCode(), "request " + i + ": " + response.body());
-            assertEquals("a", parse(response.body()).get("server"), "request " + i);
+            assertEquals("a", EchoLines.parse(response.body()).get("server"), "request " + i);
         }
     }
 
@@ -230,12 +232,12 @@ class LoadBalanceIT {
         for (int i = 0; i < 20; i++) {
             HttpResponse<String> response = send("/rr/echo/after-kill", null);
             assertEquals(200, response.statusCode(), "request " + i + ": " + response.body());
-            counts.merge(parse(response.body()).get("server"), 1, Integer::sum);
+            counts.merge(EchoLines.parse(response.body()).get("server"), 1, Integer::sum);
         }
         assertEquals(null, counts.get("b"), "no request went to the dead server: " + counts);
         HttpResponse<String> moved = send("/echo/cart", bCookies);
         assertEquals(200, moved.statusCode(), moved.body());
-        String movedTo = parse(moved.body()).get("server");
+        String movedTo = EchoLines.parse(moved.body()).get("server");
         assertTrue(!"b".equals(movedTo), moved.body());
         assertEquals(java.util.List.of("TPROUTE=" + movedTo + "; Path=/; HttpOnly"), moved.headers()
                 .allValues("Set-Cookie").stream().filter(c -> c.startsWith("TPROUTE=")).toList(),
@@ -263,7 +265,7 @@ class LoadBalanceIT {
                     .timeout(WAIT).build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
-            Map<String, String> echo = parse(response.body());
+            Map<String, String> echo = EchoLines.parse(response.body());
             assertEquals("/echo/page", echo.get("requestURI"));
             assertEquals("i=" + i, echo.get("queryString"));
             assertEquals("127.0.0.1", echo.get("header.X-Forwarded-For"),
@@ -279,8 +281,8 @@ class LoadBalanceIT {
                 .timeout(WAIT).build();
         HttpResponse<String> response = client.send(upload, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals(String.valueOf(size), parse(response.body()).get("body.length"));
-        assertEquals(HexFormat.of().formatHex(sha.digest()), parse(response.body()).get("body.sha256"));
+        assertEquals(String.valueOf(size), EchoLines.parse(response.body()).get("body.length"));
+        assertEquals(HexFormat.of().formatHex(sha.digest()), EchoLines.parse(response.body()).get("body.sha256"));
     }
 
     // --- helpers ---
@@ -292,8 +294,8 @@ class LoadBalanceIT {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = send(path, cookie);
             last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200 && server.test(parse(response.body()).get("server"))) {
-                return parse(response.body());
+            if (response.statusCode() == 200 && server.test(EchoLines.parse(response.body()).get("server"))) {
+                return EchoLines.parse(response.body());
             }
             Thread.sleep(250);
         }
@@ -303,7 +305,7 @@ class LoadBalanceIT {
     private Map<String, String> echo(String path, String cookie) throws Exception {
         HttpResponse<String> response = send(path, cookie);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
-        return parse(response.body());
+        return EchoLines.parse(response.body());
     }
 
     private HttpResponse<String> send(String path, String cookie) throws IOException, InterruptedException {
@@ -317,48 +319,5 @@ class LoadBalanceIT {
 
     private URI uri(String path) {
         return URI.create(base.toString().replaceAll("/+$", "") + path);
-    }
-
-    private static Map<String, String> parse(String body) {
-        Map<String, String> lines = new HashMap<>();
-        for (String line : body.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                lines.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return lines;
-    }
-
-    /** {@code size} bytes of a repeating pattern, generated as read and added to a digest. */
-    private static final class PatternStream extends InputStream {
-        private final long size;
-        private final MessageDigest digest;
-        private long position;
-
-        PatternStream(long size, MessageDigest digest) {
-            this.size = size;
-            this.digest = digest;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= size) {
-                return -1;
-            }
-            int n = (int) Math.min(length, size - position);
-            for (int i = 0; i < n; i++) {
-                buffer[offset + i] = (byte) ('0' + (position + i) % 75);
-            }
-            digest.update(buffer, offset, n);
-            position += n;
-            return n;
-        }
     }
 }
