@@ -53,12 +53,16 @@ public final class ResinConfigReader {
      */
     public RuleSet read(String file, byte[] content, Path directory) throws ConfigException {
         ConfigElement root = ConfigDocumentReader.read(file, content);
+        if (IisWebConfig.isRoot(root)) {
+            return IisWebConfig.read(file, root);
+        }
         ReadSession session = new ReadSession(this, file, directory, 0);
         TagSpec rootSpec = catalog.root(root);
         if (rootSpec == null) {
             throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
                     "TPC0101", "the root element must be one of " + catalog.rootNames() + " in namespace "
-                    + TagCatalog.RESIN_NS + " (or no namespace), not " + root.display()
+                    + TagCatalog.RESIN_NS + " (or no namespace), or the <configuration> of an IIS web.config, not "
+                    + root.display()
                     + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace()))));
         }
         Object built = build(session, root, rootSpec);

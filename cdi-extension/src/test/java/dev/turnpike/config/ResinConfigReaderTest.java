@@ -182,7 +182,8 @@ class ResinConfigReaderTest {
     void theRootMustBeAResinContainer() {
         assertEquals(List.of("rules.xml:1:1: TPC0101 the root element must be one of <resin>, <cluster>, <server>,"
                         + " <host>, <host-default>, <web-app>, <web-app-default>, <rewrite-dispatch> in namespace"
-                        + " http://caucho.com/ns/resin (or no namespace), not <beans> in namespace"
+                        + " http://caucho.com/ns/resin (or no namespace), or the <configuration> of an IIS"
+                        + " web.config, not <beans> in namespace"
                         + " https://jakarta.ee/xml/ns/jakartaee"),
                 problems("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"/>"));
     }

@@ -285,6 +285,46 @@ class LoadBalanceIT {
         assertEquals(HexFormat.of().formatHex(sha.digest()), EchoLines.parse(response.body()).get("body.sha256"));
     }
 
+    @Test
+    @Order(10)
+    void anIisHandlersWebConfigBalancesOverItsResinServersAndKeepsSessionsOnTheirServer() throws Exception {
+        String servers = resin.servers().stream().map(s -> "127.0.0.1:" + s.serverPort())
+                .collect(Collectors.joining(", "));
+        ItConfig.write("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration>
+                  <appSettings>
+                    <add key="resin.servers" value="%s"/>
+                    <add key="resin.load-balance-recover-time" value="2s"/>
+                  </appSettings>
+                  <system.webServer>
+                    <handlers><add name="ResinHandlerFactory" path="*" verb="*" type="Caucho.IIS.ResinHandlerFactory"/></handlers>
+                  </system.webServer>
+                </configuration>
+                """.formatted(servers));
+        // only the web.config sends /iis/... to Resin (whose echo servlet answers *.do): no rule before it did
+        Map<String, String> first = awaitServer("/iis/start.do", null, s -> true);
+        assertEquals("/iis/start.do", first.get("requestURI"));
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            counts.merge(echo("/iis/spread.do?i=" + i, null).get("server"), 1, Integer::sum);
+        }
+        assertEquals(Map.of("a", 10, "b", 10, "c", 10), counts, "the handler's round robin");
+        String session = null;
+        for (int i = 0; i < 30 && session == null; i++) {
+            Map<String, String> made = echo("/iis/login.do?i=" + i, null);
+            if ("a".equals(made.get("server"))) {
+                session = made.get("session");
+            }
+        }
+        assertTrue(session != null, "no session made on a");
+        for (int i = 0; i < 20; i++) {
+            assertEquals("a", echo("/iis/cart.do?i=" + i, "JSESSIONID=" + session).get("server"),
+                    "a session id of server code a stays on the first server of resin.servers: " + session
+                            + ", request " + i);
+        }
+    }
+
     // --- helpers ---
 
     private Map<String, String> awaitServer(String path, String cookie, java.util.function.Predicate<String> server)
