@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnpike.it.EchoLines;
 import dev.turnpike.it.ItConfig;
+import dev.turnpike.it.OldGenPeak;
 import dev.turnpike.it.PatternStream;
 import dev.turnpike.it.resin.ResinCluster;
 import java.io.File;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -70,6 +72,9 @@ class LoadBalanceIT {
 
     @ArquillianResource
     URL base;
+
+    @ArquillianResource
+    ManagementClient management;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -178,8 +183,12 @@ class LoadBalanceIT {
                 .header("Cookie", bCookies)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new PatternStream(size, sha)))
                 .timeout(WAIT).build();
+        OldGenPeak heap = OldGenPeak.start(management);
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        long growth = heap.growth();
         assertEquals(200, response.statusCode(), response.body());
+        assertTrue(growth < size / 2, "the web tier's old generation grew by " + growth + " bytes");
+        System.out.printf("20 MB POST: the web tier's old generation grew by at most %.1f MB%n", growth / 1048576.0);
         Map<String, String> echo = EchoLines.parse(response.body());
         assertEquals(String.valueOf(size), echo.get("body.length"));
         assertEquals(HexFormat.of().formatHex(sha.digest()), echo.get("body.sha256"));
@@ -192,6 +201,7 @@ class LoadBalanceIT {
         int size = 50 * 1024 * 1024;
         HttpRequest request = HttpRequest.newBuilder(uri("/echo/download")).header("X-Echo", "size=" + size)
                 .timeout(WAIT).build();
+        OldGenPeak heap = OldGenPeak.start(management);
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         long count = 0;
@@ -207,6 +217,10 @@ class LoadBalanceIT {
                 }
             }
         }
+        long growth = heap.growth();
+        assertTrue(growth < size / 2, "the web tier's old generation grew by " + growth + " bytes");
+        System.out.printf("50 MB response: the web tier's old generation grew by at most %.1f MB%n",
+                growth / 1048576.0);
         assertTrue(count > size && count < size + 4096, "body of " + count + " bytes");
         assertTrue(letters >= size, "the filler arrived whole: " + letters + " letters");
     }
