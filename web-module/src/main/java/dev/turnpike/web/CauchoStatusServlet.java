@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * {@code /caucho-status}, in the layout of mod_caucho's status page (resin-spec 3.2): the start
- * time and session settings, a server table per cluster of backends, then what Turnpike adds:
+ * time and session settings, a server table per cluster of backends, a section per virtual host
+ * with its web-apps and url-patterns ({@link StatusHosts}), then what Turnpike adds:
  * the configuration source, the problems of the last load and the rules serving. A client that
  * asks for {@code application/json} gets the same facts as JSON.
  *
@@ -89,6 +90,9 @@ public class CauchoStatusServlet extends HttpServlet {
         for (Map.Entry<String, List<BackendStatus>> cluster : clusters.entrySet()) {
             out.println("<h2>Cluster: " + Html.escape(cluster.getKey()) + "</h2>");
             serverTable(out, cluster.getValue());
+        }
+        for (StatusHosts.Host host : StatusHosts.of(snapshot.rules(), getServletContext())) {
+            hostSection(out, host, snapshot);
         }
         problems(out, snapshot);
         rules(out, snapshot);
@@ -151,6 +155,24 @@ public class CauchoStatusServlet extends HttpServlet {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static void hostSection(PrintWriter out, StatusHosts.Host host, LiveRules.Snapshot snapshot) {
+        out.println("<h2>" + Html.escape(host.heading()) + "</h2>");
+        out.println("<p><b>Source:</b> Turnpike (" + Html.escape(snapshot.source()) + ")</p>");
+        out.println("<table border=2 cellspacing=0 cellpadding=2 width='80%' class=\"web-apps\">");
+        out.println("<tr><th>web-app</th><th>url-pattern</th></tr>");
+        for (Map.Entry<String, List<String>> app : host.webApps().entrySet()) {
+            String context = app.getKey().isEmpty() ? "/" : app.getKey();
+            if (app.getValue().isEmpty()) {
+                out.println("<tr><td>" + Html.escape(context) + "</td><td><em>rules only</em></td></tr>");
+            }
+            for (String pattern : app.getValue()) {
+                out.println("<tr bgcolor='#ffcc66'><td>" + Html.escape(context) + "</td><td>" + Html.escape(pattern)
+                        + "</td></tr>");
+            }
+        }
+        out.println("</table>");
     }
 
     private static void problems(PrintWriter out, LiveRules.Snapshot snapshot) {
@@ -230,8 +252,22 @@ public class CauchoStatusServlet extends HttpServlet {
                 .add("sessionUrl", ";jsessionid=")
                 .add("configuration", configuration)
                 .add("clusters", clusterArray)
+                .add("hosts", hostsJson(snapshot))
                 .add("rules", rules)
                 .build().toString();
+    }
+
+    private JsonArrayBuilder hostsJson(LiveRules.Snapshot snapshot) {
+        JsonArrayBuilder hosts = Json.createArrayBuilder();
+        for (StatusHosts.Host host : StatusHosts.of(snapshot.rules(), getServletContext())) {
+            JsonArrayBuilder apps = Json.createArrayBuilder();
+            for (Map.Entry<String, List<String>> app : host.webApps().entrySet()) {
+                apps.add(Json.createObjectBuilder().add("contextPath", app.getKey())
+                        .add("urlPatterns", Json.createArrayBuilder(app.getValue())));
+            }
+            hosts.add(Json.createObjectBuilder().add("host", host.heading()).add("webApps", apps));
+        }
+        return hosts;
     }
 
     private static String ctime(Instant instant) {

@@ -123,5 +123,8 @@ class DispatchHarnessTest {
         assertTrue(response.body().contains("harness.xml:3:4: TPC0102 unknown element &lt;resin:Nope&gt;"),
                 response.body());
         assertEquals(403, get("private/x").statusCode(), "a failed load keeps the rules serving");
+        assertTrue(response.body().contains("<h2>Default Virtual Host</h2>"), response.body());
+        assertTrue(response.body().contains("<tr bgcolor='#ffcc66'><td>/</td><td>/caucho-status</td></tr>"),
+                "the deployed servlets' url-patterns: " + response.body());
     }
 }
