@@ -1,11 +1,14 @@
 package dev.turnpike.it;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /** The configuration file the server under test reads, and the template it starts from. */
 public final class ItConfig {
@@ -28,6 +31,25 @@ public final class ItConfig {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + CONFIG, e);
         }
+    }
+
+    /**
+     * Puts the starting configuration back, then closes what the suite started for it (a
+     * backend), whether or not the configuration could be put back.
+     */
+    public static void restoreThenClose(AutoCloseable started) throws Exception {
+        try {
+            restore();
+        } finally {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    /** The Turnpike EAR the build made, for a suite's {@code @Deployment}. */
+    public static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
     }
 
     /** Puts the starting configuration back. */

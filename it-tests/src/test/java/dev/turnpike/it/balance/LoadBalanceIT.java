@@ -8,7 +8,6 @@ import dev.turnpike.it.ItConfig;
 import dev.turnpike.it.OldGenPeak;
 import dev.turnpike.it.PatternStream;
 import dev.turnpike.it.resin.ResinCluster;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +76,7 @@ class LoadBalanceIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
+        return ItConfig.ear();
     }
 
     @BeforeAll
@@ -103,14 +101,8 @@ class LoadBalanceIT {
     }
 
     @AfterAll
-    static void stopTheAppTier() {
-        try {
-            ItConfig.restore();
-        } finally {
-            if (resin != null) {
-                resin.close();
-            }
-        }
+    static void stopTheAppTier() throws Exception {
+        ItConfig.restoreThenClose(resin);
     }
 
     @Test

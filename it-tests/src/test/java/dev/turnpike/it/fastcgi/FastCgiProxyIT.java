@@ -7,7 +7,6 @@ import dev.turnpike.it.EchoLines;
 import dev.turnpike.it.ItConfig;
 import dev.turnpike.it.PatternStream;
 import dev.turnpike.proxy.fastcgi.PhpCgi;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,7 +25,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +57,7 @@ class FastCgiProxyIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
+        return ItConfig.ear();
     }
 
     @BeforeAll
@@ -126,13 +124,7 @@ class FastCgiProxyIT {
 
     @AfterAll
     static void stopPhp() throws Exception {
-        try {
-            ItConfig.restore();
-        } finally {
-            if (php != null) {
-                php.close();
-            }
-        }
+        ItConfig.restoreThenClose(php);
     }
 
     @BeforeEach

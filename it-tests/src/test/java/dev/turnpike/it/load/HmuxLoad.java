@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnpike.it.ItConfig;
 import dev.turnpike.it.resin.ResinCluster;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -22,7 +21,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +57,7 @@ class HmuxLoad {
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
+        return ItConfig.ear();
     }
 
     @BeforeAll
@@ -77,14 +75,8 @@ class HmuxLoad {
     }
 
     @AfterAll
-    static void stopResin() {
-        try {
-            ItConfig.restore();
-        } finally {
-            if (resin != null) {
-                resin.close();
-            }
-        }
+    static void stopResin() throws Exception {
+        ItConfig.restoreThenClose(resin);
     }
 
     @Test
