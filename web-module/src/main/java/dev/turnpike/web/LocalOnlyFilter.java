@@ -8,22 +8,40 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * Keeps {@code /caucho-status} and the status API to clients on this machine, as mod_caucho's
  * status page is by default: they show the configuration, which is nobody else's business.
+ * {@value StatusAccess#PROPERTY} opens them to other networks ({@link StatusAccess}); a value
+ * that names no network is logged and leaves them to this machine.
  */
 @WebFilter(filterName = "TurnpikeLocalOnlyFilter", urlPatterns = {"/caucho-status", "/turnpike/api/*"},
         asyncSupported = true)
 public class LocalOnlyFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.web");
+
+    private transient StatusAccess access = StatusAccess.LOOPBACK_ONLY;
+
+    @Override
+    public void init() {
+        try {
+            access = StatusAccess.of(System.getProperty(StatusAccess.PROPERTY));
+        } catch (IllegalArgumentException e) {
+            LOG.severe(e.getMessage() + "; the status pages answer clients on this machine only");
+            access = StatusAccess.LOOPBACK_ONLY;
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getDispatcherType() == DispatcherType.REQUEST && !StatusPaths.fromLoopback(request)) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Turnpike status is available from this machine only");
+        String client = request.getRemoteAddr();
+        if (request.getDispatcherType() == DispatcherType.REQUEST && (client == null || !access.allows(client))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Turnpike status is available from "
+                    + access.description() + " (" + StatusAccess.PROPERTY + " opens it to other networks)");
             return;
         }
         chain.doFilter(request, response);
