@@ -3,7 +3,7 @@ package dev.turnpike.hmux;
 import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
 import dev.turnpike.backend.ConnectionPool;
-import dev.turnpike.backend.PooledConnection;
+import dev.turnpike.backend.SocketConnection;
 import dev.turnpike.backend.ResponseSink;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class HmuxConnection implements PooledConnection {
+public final class HmuxConnection extends SocketConnection {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.hmux");
     private static final Logger WIRE = Logger.getLogger("dev.turnpike.hmux.wire");
@@ -66,41 +66,23 @@ public final class HmuxConnection implements PooledConnection {
     private static final HmuxFrame YIELD = new HmuxFrame.Yield();
     private static final int READ_BUFFER = 16384;
 
-    private final long id;
-    private final InetSocketAddress backend;
     private final HmuxClientSettings settings;
-    private final LongSupplier clock;
-    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
     private final HmuxDecoder decoder;
     private final byte[] readBuffer = new byte[READ_BUFFER];
 
-    private long lastRequestStart;
-    private int requests;
     private long received;
-    private boolean open = true;
-    private boolean foundStale;
 
     private HmuxConnection(long id, InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock,
             SocketChannel channel) throws IOException {
-        this.id = id;
-        this.backend = backend;
+        super("hmux", LOG, id, backend, clock, channel);
         this.settings = settings;
-        this.clock = clock;
-        this.channel = channel;
         this.in = channel.socket().getInputStream();
         this.out = new BufferedOutputStream(channel.socket().getOutputStream(), settings.chunkSize() + 64);
         this.decoder = HmuxDecoder.forResponses(settings.limits());
-        this.lastRequestStart = clock.getAsLong();
     }
 
-    /**
-     * Opens a connection within the settings' connect timeout.
-     *
-     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
-     * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
-     */
     /**
      * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
      * idle count from the settings, connections opened by {@link #open}.
@@ -109,10 +91,16 @@ public final class HmuxConnection implements PooledConnection {
      */
     public static ConnectionPool<HmuxConnection, HmuxExchangeException> pool(InetSocketAddress backend,
             HmuxClientSettings settings, LongSupplier clock) {
-        return new ConnectionPool<>("HMUX", Logger.getLogger("dev.turnpike.hmux"), backend, settings.idleTime(),
+        return new ConnectionPool<>("HMUX", LOG, backend, settings.idleTime(),
                 settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
     }
 
+    /**
+     * Opens a connection within the settings' connect timeout.
+     *
+     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
+     * @throws HmuxExchangeException of stage {@link HmuxExchangeException.Stage#CONNECT CONNECT}
+     */
     public static HmuxConnection open(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock)
             throws HmuxExchangeException {
         long id = IDS.incrementAndGet();
@@ -120,9 +108,7 @@ public final class HmuxConnection implements PooledConnection {
         try {
             channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             HmuxConnection connection = new HmuxConnection(id, backend, settings, clock, channel);
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
-            }
+            connection.logOpened();
             return connection;
         } catch (IOException e) {
             BackendSockets.closeQuietly(channel);
@@ -152,12 +138,7 @@ public final class HmuxConnection implements PooledConnection {
             headFrames.add(QUIT);
         }
         byte[] headBytes = encode(headFrames);
-        if (!open) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        boolean reused = requests > 0;
-        requests++;
-        lastRequestStart = clock.getAsLong();
+        boolean reused = begin();
         received = 0;
         Response response = new Response(sink);
         boolean headSent = false;
@@ -176,7 +157,7 @@ public final class HmuxConnection implements PooledConnection {
             if (!keepAlive) {
                 close();
             }
-            return new HmuxExchangeResult(id, reused, response.status, keepAlive);
+            return new HmuxExchangeResult(id(), reused, response.status, keepAlive);
         } catch (IOException e) {
             close();
             throw failure(e, reused, headSent, response);
@@ -184,55 +165,6 @@ public final class HmuxConnection implements PooledConnection {
             close();
             throw e;
         }
-    }
-
-    /** The id the log lines carry. */
-    public long id() {
-        return id;
-    }
-
-    public InetSocketAddress backend() {
-        return backend;
-    }
-
-    /** Whether the connection may carry another exchange. */
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    /** How many exchanges the connection has started. */
-    public int requests() {
-        return requests;
-    }
-
-    /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    @Override
-    public long lastRequestStart() {
-        return lastRequestStart;
-    }
-
-    /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    @Override
-    public boolean foundStale() {
-        return foundStale;
-    }
-
-    @Override
-    public void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        BackendSockets.closeQuietly(channel);
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(this + " closed after " + requests + " request(s)");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "hmux#" + id + " " + HmuxExchangeException.address(backend);
     }
 
     /** The frames as bytes, so a value HMUX cannot carry is refused before anything is written. */
@@ -249,7 +181,7 @@ public final class HmuxConnection implements PooledConnection {
      * (EOF), a reset, or bytes the backend sent after the last response.
      */
     private void checkIdle() throws IdleCheckFailure {
-        BackendSockets.checkIdle(channel, b -> HmuxCode.display((byte) b));
+        checkIdle(b -> HmuxCode.display((byte) b));
     }
 
     /**
@@ -354,7 +286,7 @@ public final class HmuxConnection implements PooledConnection {
             cause = e.getCause();
         } else if (e instanceof IdleCheckFailure || reused && !headSent) {
             stage = HmuxExchangeException.Stage.STALE_CONNECTION;
-            foundStale = true;
+            markStale();
             cause = e.getCause();
         } else if (response.started) {
             stage = HmuxExchangeException.Stage.DURING_RESPONSE;
@@ -365,7 +297,7 @@ public final class HmuxConnection implements PooledConnection {
         if (stage == HmuxExchangeException.Stage.BEFORE_RESPONSE && headSent) {
             problem += " (request sent)";
         }
-        HmuxExchangeException failure = new HmuxExchangeException(stage, backend, id, reused, response.started,
+        HmuxExchangeException failure = new HmuxExchangeException(stage, backend(), id(), reused, response.started,
                 problem, cause);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(failure.getMessage());
@@ -375,7 +307,7 @@ public final class HmuxConnection implements PooledConnection {
 
     private void wire(String direction, HmuxFrame frame) {
         if (WIRE.isLoggable(Level.FINEST)) {
-            WIRE.finest("hmux#" + id + " " + direction + " " + frame.describe());
+            WIRE.finest("hmux#" + id() + " " + direction + " " + frame.describe());
         }
     }
 

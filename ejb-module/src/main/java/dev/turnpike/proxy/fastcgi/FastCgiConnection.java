@@ -3,7 +3,7 @@ package dev.turnpike.proxy.fastcgi;
 import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
 import dev.turnpike.backend.ConnectionPool;
-import dev.turnpike.backend.PooledConnection;
+import dev.turnpike.backend.SocketConnection;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.backend.ResponseSink;
@@ -56,7 +56,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class FastCgiConnection implements PooledConnection {
+public final class FastCgiConnection extends SocketConnection {
 
     /** The request id of every exchange: one request per connection at a time. */
     static final int REQUEST_ID = 1;
@@ -67,37 +67,19 @@ public final class FastCgiConnection implements PooledConnection {
     private static final Logger WIRE = Logger.getLogger("dev.turnpike.proxy.fastcgi.wire");
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final long id;
-    private final InetSocketAddress backend;
     private final FastCgiSettings settings;
-    private final LongSupplier clock;
-    private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
 
-    private long lastRequestStart;
-    private int requests;
-    private boolean open = true;
-    private boolean foundStale;
 
     private FastCgiConnection(long id, InetSocketAddress backend, FastCgiSettings settings, LongSupplier clock,
             SocketChannel channel) throws IOException {
-        this.id = id;
-        this.backend = backend;
+        super("fcgi", LOG, id, backend, clock, channel);
         this.settings = settings;
-        this.clock = clock;
-        this.channel = channel;
         this.in = channel.socket().getInputStream();
         this.out = new BufferedOutputStream(channel.socket().getOutputStream(), STDIN_CHUNK + 64);
-        this.lastRequestStart = clock.getAsLong();
     }
 
-    /**
-     * Opens a connection within the settings' connect timeout.
-     *
-     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
-     * @throws FastCgiExchangeException of stage {@link FastCgiExchangeException.Stage#CONNECT CONNECT}
-     */
     /**
      * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
      * idle count from the settings, connections opened by {@link #open}.
@@ -106,10 +88,16 @@ public final class FastCgiConnection implements PooledConnection {
      */
     public static ConnectionPool<FastCgiConnection, FastCgiExchangeException> pool(InetSocketAddress backend,
             FastCgiSettings settings, LongSupplier clock) {
-        return new ConnectionPool<>("FastCGI", Logger.getLogger("dev.turnpike.proxy.fastcgi"), backend,
+        return new ConnectionPool<>("FastCGI", LOG, backend,
                 settings.idleTime(), settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
     }
 
+    /**
+     * Opens a connection within the settings' connect timeout.
+     *
+     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
+     * @throws FastCgiExchangeException of stage {@link FastCgiExchangeException.Stage#CONNECT CONNECT}
+     */
     public static FastCgiConnection open(InetSocketAddress backend, FastCgiSettings settings, LongSupplier clock)
             throws FastCgiExchangeException {
         long id = IDS.incrementAndGet();
@@ -117,9 +105,7 @@ public final class FastCgiConnection implements PooledConnection {
         try {
             channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             FastCgiConnection connection = new FastCgiConnection(id, backend, settings, clock, channel);
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
-            }
+            connection.logOpened();
             return connection;
         } catch (IOException e) {
             BackendSockets.closeQuietly(channel);
@@ -151,12 +137,7 @@ public final class FastCgiConnection implements PooledConnection {
             throw new IllegalArgumentException("the request body's length is unknown (expected: spooled first)");
         }
         byte[] head = head(params, !hasBody);
-        if (!open) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        boolean reused = requests > 0;
-        requests++;
-        lastRequestStart = clock.getAsLong();
+        boolean reused = begin();
         FastCgiRecordReader reader = new FastCgiRecordReader(in, REQUEST_ID);
         Response response = new Response(sink, reader, new StderrLog(this + " " + request.method() + " "
                 + request.uriWithQuery(), settings.maxStderrBytes()));
@@ -176,7 +157,7 @@ public final class FastCgiConnection implements PooledConnection {
             if (!keep) {
                 close();
             }
-            return new FastCgiExchangeResult(id, reused, response.status, response.appStatus, keep);
+            return new FastCgiExchangeResult(id(), reused, response.status, response.appStatus, keep);
         } catch (IOException e) {
             close();
             throw failure(e, reused, headSent, response);
@@ -186,55 +167,6 @@ public final class FastCgiConnection implements PooledConnection {
         } finally {
             response.stderr.finish();
         }
-    }
-
-    /** The id the log lines carry. */
-    public long id() {
-        return id;
-    }
-
-    public InetSocketAddress backend() {
-        return backend;
-    }
-
-    /** Whether the connection may carry another exchange. */
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    /** How many exchanges the connection has started. */
-    public int requests() {
-        return requests;
-    }
-
-    /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    @Override
-    public long lastRequestStart() {
-        return lastRequestStart;
-    }
-
-    /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    @Override
-    public boolean foundStale() {
-        return foundStale;
-    }
-
-    @Override
-    public void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        BackendSockets.closeQuietly(channel);
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(this + " closed after " + requests + " request(s)");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "fcgi#" + id + " " + FastCgiExchangeException.address(backend);
     }
 
     /** The head as bytes, so variables FastCGI cannot carry are refused before anything is written. */
@@ -257,7 +189,7 @@ public final class FastCgiConnection implements PooledConnection {
      * (EOF), a reset, or bytes the application sent after the last {@code END_REQUEST}.
      */
     private void checkIdle() throws IdleCheckFailure {
-        BackendSockets.checkIdle(channel, b -> "a byte (0x" + Integer.toHexString(b) + ")");
+        checkIdle(b -> "a byte (0x" + Integer.toHexString(b) + ")");
     }
 
     /**
@@ -325,7 +257,8 @@ public final class FastCgiConnection implements PooledConnection {
         } catch (FastCgiProtocolException e) {
             throw e;
         } catch (IOException e) {
-            throw new IOException("reading the response failed " + progress(reader) + ": " + BackendSockets.reason(e), e);
+            throw new IOException("reading the response failed " + progress(reader) + ": "
+                    + BackendSockets.reason(e), e);
         }
         if (record == null) {
             throw new EOFException("closed by the backend " + progress(reader));
@@ -349,7 +282,7 @@ public final class FastCgiConnection implements PooledConnection {
             cause = e.getCause();
         } else if (e instanceof IdleCheckFailure || reused && !headSent) {
             stage = FastCgiExchangeException.Stage.STALE_CONNECTION;
-            foundStale = true;
+            markStale();
             cause = e.getCause();
         } else if (response.started) {
             stage = FastCgiExchangeException.Stage.DURING_RESPONSE;
@@ -360,8 +293,8 @@ public final class FastCgiConnection implements PooledConnection {
         if (stage == FastCgiExchangeException.Stage.BEFORE_RESPONSE && headSent) {
             problem += " (request sent)";
         }
-        FastCgiExchangeException failure = new FastCgiExchangeException(stage, backend, id, reused, response.started,
-                problem, cause);
+        FastCgiExchangeException failure = new FastCgiExchangeException(stage, backend(), id(), reused,
+                response.started, problem, cause);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(failure.getMessage());
         }
@@ -370,7 +303,7 @@ public final class FastCgiConnection implements PooledConnection {
 
     private void wire(String direction, String what) {
         if (WIRE.isLoggable(Level.FINEST)) {
-            WIRE.finest("fcgi#" + id + " " + direction + " " + what);
+            WIRE.finest("fcgi#" + id() + " " + direction + " " + what);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.turnpike.proxy.http;
 import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
 import dev.turnpike.backend.ConnectionPool;
-import dev.turnpike.backend.PooledConnection;
+import dev.turnpike.backend.SocketConnection;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ExchangeException.Stage;
 import dev.turnpike.backend.HeaderField;
@@ -52,7 +52,7 @@ import java.util.logging.Logger;
  *
  * <p>Not thread-safe: one exchange at a time, on one thread.
  */
-public final class HttpConnection implements PooledConnection {
+public final class HttpConnection extends SocketConnection {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.http");
     private static final Logger WIRE = Logger.getLogger("dev.turnpike.proxy.http.wire");
@@ -66,37 +66,19 @@ public final class HttpConnection implements PooledConnection {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n', '\r', '\n'};
 
-    private final long id;
-    private final InetSocketAddress backend;
     private final HttpProxySettings settings;
-    private final LongSupplier clock;
-    private final SocketChannel channel;
     private final OutputStream out;
     private final HttpInput in;
 
-    private long lastRequestStart;
-    private int requests;
-    private boolean open = true;
-    private boolean foundStale;
 
     private HttpConnection(long id, InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock,
             SocketChannel channel) throws IOException {
-        this.id = id;
-        this.backend = backend;
+        super("http", LOG, id, backend, clock, channel);
         this.settings = settings;
-        this.clock = clock;
-        this.channel = channel;
         this.out = new BufferedOutputStream(channel.socket().getOutputStream(), BUFFER);
         this.in = new HttpInput(channel.socket().getInputStream(), settings.socketTimeout().toMillis(), BUFFER);
-        this.lastRequestStart = clock.getAsLong();
     }
 
-    /**
-     * Opens a connection within the settings' connect timeout.
-     *
-     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
-     * @throws HttpExchangeException of stage {@link Stage#CONNECT CONNECT}
-     */
     /**
      * The pool of connections to {@code backend}: reuse per {@link ConnectionPool}, idle time and
      * idle count from the settings, connections opened by {@link #open}.
@@ -105,10 +87,16 @@ public final class HttpConnection implements PooledConnection {
      */
     public static ConnectionPool<HttpConnection, HttpExchangeException> pool(InetSocketAddress backend,
             HttpProxySettings settings, LongSupplier clock) {
-        return new ConnectionPool<>("HTTP", Logger.getLogger("dev.turnpike.proxy.http"), backend, settings.idleTime(),
+        return new ConnectionPool<>("HTTP", LOG, backend, settings.idleTime(),
                 settings.maxIdle(), clock, () -> open(backend, settings, clock), settings);
     }
 
+    /**
+     * Opens a connection within the settings' connect timeout.
+     *
+     * @param clock the time source for idle times, in nanoseconds ({@code System::nanoTime})
+     * @throws HttpExchangeException of stage {@link Stage#CONNECT CONNECT}
+     */
     public static HttpConnection open(InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock)
             throws HttpExchangeException {
         long id = IDS.incrementAndGet();
@@ -116,9 +104,7 @@ public final class HttpConnection implements PooledConnection {
         try {
             channel = BackendSockets.connect(backend, settings.connectTimeout(), settings.socketTimeout());
             HttpConnection connection = new HttpConnection(id, backend, settings, clock, channel);
-            if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(connection + " opened from " + channel.socket().getLocalSocketAddress());
-            }
+            connection.logOpened();
             return connection;
         } catch (IOException e) {
             BackendSockets.closeQuietly(channel);
@@ -139,13 +125,8 @@ public final class HttpConnection implements PooledConnection {
      */
     public HttpExchangeResult exchange(BackendRequest request, ResponseSink sink) throws HttpExchangeException {
         Objects.requireNonNull(sink, "sink");
-        byte[] head = HttpRequestWriter.head(request, RequestHeaderFilter.headers(request, settings, backend));
-        if (!open) {
-            throw new IllegalStateException(this + " is closed");
-        }
-        boolean reused = requests > 0;
-        requests++;
-        lastRequestStart = clock.getAsLong();
+        byte[] head = HttpRequestWriter.head(request, RequestHeaderFilter.headers(request, settings, backend()));
+        boolean reused = begin();
         in.resetCounter();
         GuardedSink guarded = new GuardedSink(sink);
         boolean headSent = false;
@@ -171,7 +152,7 @@ public final class HttpConnection implements PooledConnection {
             if (!keepAlive) {
                 close();
             }
-            return new HttpExchangeResult(id, reused, response.status(), keepAlive);
+            return new HttpExchangeResult(id(), reused, response.status(), keepAlive);
         } catch (IOException e) {
             close();
             throw failure(e, reused, headSent, guarded.started);
@@ -179,55 +160,6 @@ public final class HttpConnection implements PooledConnection {
             close();
             throw e;
         }
-    }
-
-    /** The id the log lines carry. */
-    public long id() {
-        return id;
-    }
-
-    public InetSocketAddress backend() {
-        return backend;
-    }
-
-    /** Whether the connection may carry another exchange. */
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    /** How many exchanges the connection has started. */
-    public int requests() {
-        return requests;
-    }
-
-    /** When the last request started (or the connection opened), on the clock given to {@link #open}. */
-    @Override
-    public long lastRequestStart() {
-        return lastRequestStart;
-    }
-
-    /** Whether the last exchange found the connection closed or out of step while it was idle. */
-    @Override
-    public boolean foundStale() {
-        return foundStale;
-    }
-
-    @Override
-    public void close() {
-        if (!open) {
-            return;
-        }
-        open = false;
-        BackendSockets.closeQuietly(channel);
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(this + " closed after " + requests + " request(s)");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "http#" + id + " " + HttpExchangeException.address(backend);
     }
 
     /**
@@ -240,7 +172,7 @@ public final class HttpConnection implements PooledConnection {
             throw new IdleCheckFailure(in.buffered() + " unread bytes were waiting; the connection is out of step",
                     null);
         }
-        BackendSockets.checkIdle(channel, b -> "byte 0x" + Integer.toHexString(b));
+        checkIdle(b -> "byte 0x" + Integer.toHexString(b));
     }
 
     /** Sends the body: exactly its length, or in chunks when the length is unknown. */
@@ -354,7 +286,7 @@ public final class HttpConnection implements PooledConnection {
             cause = e.getCause();
         } else if (e instanceof IdleCheckFailure || reused && !headSent) {
             stage = Stage.STALE_CONNECTION;
-            foundStale = true;
+            markStale();
             cause = e.getCause();
         } else if (started) {
             stage = Stage.DURING_RESPONSE;
@@ -365,7 +297,8 @@ public final class HttpConnection implements PooledConnection {
         if (stage == Stage.BEFORE_RESPONSE && headSent) {
             problem += " (request sent)";
         }
-        HttpExchangeException failure = new HttpExchangeException(stage, backend, id, reused, started, problem, cause);
+        HttpExchangeException failure = new HttpExchangeException(stage, backend(), id(), reused, started, problem,
+                cause);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(failure.getMessage());
         }
@@ -374,7 +307,7 @@ public final class HttpConnection implements PooledConnection {
 
     private void wire(String direction, String line) {
         if (WIRE.isLoggable(Level.FINEST)) {
-            WIRE.finest("http#" + id + " " + direction + " " + HttpHeadParser.shown(line));
+            WIRE.finest("http#" + id() + " " + direction + " " + HttpHeadParser.shown(line));
         }
     }
 
