@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * Turnpike's portable CDI extension, registered in {@code META-INF/services}.
  *
  * <p>It registers the application-scoped {@link LiveRules} bean, so the rule registry and the
- * web tier share one live rule set without a static field, and records the container lifecycle
+ * web tier share one live rule set without a static field, and the {@link EndpointTrust} the HMUX
+ * endpoint and the web tier share, and records the container lifecycle
  * events it observed so operators can see that the extension is active.
  */
 public class TurnpikeExtension implements Extension {
@@ -33,6 +34,11 @@ public class TurnpikeExtension implements Extension {
                 .types(LiveRules.class, Object.class)
                 .scope(ApplicationScoped.class)
                 .createWith(context -> new LiveRules());
+        event.addBean()
+                .beanClass(EndpointTrust.class)
+                .types(EndpointTrust.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new EndpointTrust());
         observedPhases.add("AfterBeanDiscovery");
     }
 

@@ -24,7 +24,7 @@ public final class HmuxProtocolException extends IOException {
     }
 
     /** A problem with a frame, named by its code byte. */
-    static HmuxProtocolException inFrame(int code, long offset, String problem) {
+    public static HmuxProtocolException inFrame(int code, long offset, String problem) {
         return new HmuxProtocolException(code, offset, HmuxCode.display(code) + " frame at offset " + offset + ": "
                 + problem);
     }

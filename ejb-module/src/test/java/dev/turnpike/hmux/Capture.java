@@ -33,10 +33,10 @@ import java.util.stream.Stream;
  *   &#64;00252  Q            quit
  * </pre>
  */
-record Capture(String name, List<Connection> connections) {
+public record Capture(String name, List<Connection> connections) {
 
     /** Which way bytes travel. */
-    enum Direction {
+    public enum Direction {
         WEB_TO_BACKEND("web->backend"), BACKEND_TO_WEB("backend->web");
 
         final String label;
@@ -51,20 +51,20 @@ record Capture(String name, List<Connection> connections) {
     }
 
     /** A TCP segment as the listing shows it: its length and the bytes not abbreviated. */
-    record ShownSegment(Direction direction, int length, Map<Integer, Byte> shown) {
+    public record ShownSegment(Direction direction, int length, Map<Integer, Byte> shown) {
     }
 
     /** One line of the independent decoder's frame listing. */
-    record ListedFrame(long offset, char letter, Integer number, String label, String payload, String line) {
+    public record ListedFrame(long offset, char letter, Integer number, String label, String payload, String line) {
     }
 
     /** One TCP connection: what the listing shows and the full bytes of each direction. */
-    record Connection(int number, int clientPort, int backendPort, List<ShownSegment> shownSegments,
+    public record Connection(int number, int clientPort, int backendPort, List<ShownSegment> shownSegments,
             Map<Direction, Integer> listedLengths, Map<Direction, List<ListedFrame>> listedFrames,
             Map<Direction, List<byte[]>> segments) {
 
         /** The whole byte stream of one direction. */
-        byte[] stream(Direction direction) {
+        public byte[] stream(Direction direction) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (byte[] segment : segments.get(direction)) {
                 out.writeBytes(segment);
@@ -86,7 +86,7 @@ record Capture(String name, List<Connection> connections) {
             "  @(\\d+)  (\\S)\\s+(?:len=(\\d+)|(\\d+))?\\s*([^:]+?)(?:: (.*))?");
 
     /** Every capture, in file name order. */
-    static List<Capture> all() {
+    public static List<Capture> all() {
         try (Stream<Path> files = Files.list(directory())) {
             return files.filter(f -> f.toString().endsWith(".txt")).sorted()
                     .map(Capture::load).collect(Collectors.toList());
@@ -96,7 +96,7 @@ record Capture(String name, List<Connection> connections) {
     }
 
     /** The capture whose file name starts with the prefix, e.g. {@code 01-}. */
-    static Capture named(String prefix) {
+    public static Capture named(String prefix) {
         return all().stream().filter(c -> c.name().startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no capture named " + prefix + "*"));
     }

@@ -9,10 +9,10 @@ import java.util.List;
  * pieces, taking frames as they complete, and, for responses, telling the decoder which replies
  * answer dispatch queries (the requests that selected {@code P 0x102}).
  */
-final class Decoding {
+public final class Decoding {
 
     /** A decoded frame and the stream offset it started at. */
-    record Decoded(long offset, HmuxFrame frame) {
+    public record Decoded(long offset, HmuxFrame frame) {
         @Override
         public String toString() {
             return "@" + offset + " " + frame.describe();
@@ -73,7 +73,7 @@ final class Decoding {
     }
 
     /** The frames of one direction of a connection, fed as the captured TCP segments. */
-    static List<Decoded> decode(Capture.Connection connection, Capture.Direction direction)
+    public static List<Decoded> decode(Capture.Connection connection, Capture.Direction direction)
             throws HmuxProtocolException {
         return decode(direction, connection.segments().get(direction), dispatchReplies(connection));
     }
@@ -94,7 +94,7 @@ final class Decoding {
     }
 
     /** The frames only, without offsets. */
-    static List<HmuxFrame> frames(List<Decoded> decoded) {
+    public static List<HmuxFrame> frames(List<Decoded> decoded) {
         List<HmuxFrame> frames = new ArrayList<>();
         for (Decoded d : decoded) {
             frames.add(d.frame());
