@@ -102,7 +102,7 @@ public record Capture(String name, List<Connection> connections) {
     }
 
     /** The only connection of a capture, or the numbered one. */
-    Connection connection(int number) {
+    public Connection connection(int number) {
         return connections.stream().filter(c -> c.number() == number).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no connection " + number));
     }

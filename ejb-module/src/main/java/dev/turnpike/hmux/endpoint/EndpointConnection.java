@@ -61,7 +61,7 @@ final class EndpointConnection {
     /** Serves a socket until either side ends the connection, then closes it. Never throws. */
     void run(Socket socket) {
         String peer = String.valueOf(socket.getRemoteSocketAddress());
-        try (socket) {
+        try {
             socket.setTcpNoDelay(true);
             serve(socket.getInputStream(), socket.getOutputStream(), millis -> {
                 try {
@@ -79,6 +79,12 @@ final class EndpointConnection {
             LOG.log(Level.FINE, e, () -> "HMUX endpoint lost the connection from " + peer);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "HMUX endpoint failed serving " + peer + "; the connection is closed");
+        } finally {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINEST, "closing", e);
+            }
         }
     }
 

@@ -56,8 +56,10 @@ public final class HmuxEndpoint implements AutoCloseable {
         this.trust = trust;
         this.cpuLoad = cpuLoad;
         this.permits = new Semaphore(settings.maxConnections());
-        this.workers = new ThreadPoolExecutor(0, settings.maxConnections(), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threads);
+        // the permits bound the connections served; a worker that has released its permit may still be
+        // finishing when the next connection needs a thread, so the pool itself is not bounded again
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                threads);
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         try {

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
  * 1.6.1):
  * <pre>
  *   s "200 OK"                      status and reason
+ *   H "Cache-Control"  S value      where Resin writes the caching it decided (private, no-cache)
  *   M "cpu-load"  S "250"           1000 x this machine's load, for the web tier's balancer
  *   H name  S value ...             the headers in the order the server sent them, except:
  *   H "Content-Length"  S n         the length, when the server gave one
@@ -36,6 +37,7 @@ final class ResponseWriter implements ResponseSink {
     private final IntSupplier cpuLoad;
     private final List<HeaderField> headers = new ArrayList<>();
     private final List<HeaderField> cookies = new ArrayList<>();
+    private final List<HeaderField> caching = new ArrayList<>();
     private String status;
     private String contentLength;
     private String contentType;
@@ -61,6 +63,8 @@ final class ResponseWriter implements ResponseSink {
             contentType = value;
         } else if (name.equalsIgnoreCase("Set-Cookie") || name.equalsIgnoreCase("Set-Cookie2")) {
             cookies.add(new HeaderField(name, sessions.leavingCookie(value)));
+        } else if (name.equalsIgnoreCase("Cache-Control")) {
+            caching.add(new HeaderField(name, value));
         } else if (name.equalsIgnoreCase("Location")) {
             headers.add(new HeaderField(name, sessions.leavingUrl(value)));
         } else {
@@ -72,6 +76,9 @@ final class ResponseWriter implements ResponseSink {
     public void headersEnd() throws IOException {
         committed = true;
         out.write(new HmuxFrame.Status(status));
+        for (HeaderField field : caching) {
+            pair(field.name(), field.value());
+        }
         out.write(new HmuxFrame.MetaHeader("cpu-load"));
         out.write(new HmuxFrame.HeaderValue(Integer.toString(cpuLoad.getAsInt())));
         for (HeaderField field : headers) {
