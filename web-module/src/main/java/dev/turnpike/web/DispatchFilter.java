@@ -1,10 +1,11 @@
 package dev.turnpike.web;
 
-import dev.turnpike.spi.BackendHandler;
+import dev.turnpike.cdi.EndpointTrust;
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.rules.Decision;
 import dev.turnpike.rules.Exchange;
 import dev.turnpike.rules.RuleSet;
+import dev.turnpike.spi.BackendHandler;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -37,6 +38,9 @@ public class DispatchFilter extends HttpFilter {
     @Inject
     transient Instance<BackendHandler> connectors;
 
+    @Inject
+    transient EndpointTrust trust;
+
     private transient volatile BackendHandler backends;
 
     /** The connectors' handler when they are deployed (the EJB module), else one that answers 503. */
@@ -50,8 +54,9 @@ public class DispatchFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest received, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        HttpServletRequest request = EndpointRequests.of(received, trust);
         RuleSet rules = live.current();
         if (rules == null) {
             if (StatusPaths.isStatus(request)) {

@@ -1,5 +1,7 @@
 package dev.turnpike.web;
 
+import dev.turnpike.cdi.EndpointTrust;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,6 +27,9 @@ public class LocalOnlyFilter extends HttpFilter {
 
     private transient StatusAccess access = StatusAccess.LOOPBACK_ONLY;
 
+    @Inject
+    transient EndpointTrust trust;
+
     @Override
     public void init() {
         try {
@@ -38,7 +43,7 @@ public class LocalOnlyFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String client = request.getRemoteAddr();
+        String client = EndpointRequests.of(request, trust).getRemoteAddr();
         if (request.getDispatcherType() == DispatcherType.REQUEST && (client == null || !access.allows(client))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Turnpike status is available from "
                     + access.description() + " (" + StatusAccess.PROPERTY + " opens it to other networks)");
