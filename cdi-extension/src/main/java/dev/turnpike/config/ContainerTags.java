@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Resin's containers, the places rules live: {@code <resin>}, {@code <cluster>}, {@code <server>},
- * {@code <host>}, {@code <host-default>}, {@code <web-app>} and {@code <web-app-default>}. Their
+ * {@code <host>}, {@code <host-default>}, {@code <web-app>} and {@code <web-app-default>}. A
+ * {@code <web-app>} and a {@code <web-app-default>} also hold {@code <servlet-mapping>}s. Their
  * other content (servlets, databases, ports, ...) is skipped.
  */
 final class ContainerTags {
 
     private static final Set<Kind> CONTENT = Set.of(Kind.CONTAINER, Kind.RULE, Kind.FILTER, Kind.REWRITE_BLOCK);
+    private static final Set<Kind> WEB_APP_CONTENT = Set.of(Kind.CONTAINER, Kind.RULE, Kind.FILTER,
+            Kind.REWRITE_BLOCK, Kind.MAPPING);
 
     private ContainerTags() {
     }
@@ -42,19 +45,26 @@ final class ContainerTags {
                 container("host-default", List.of(), null, (context, children) -> new Containers.HostDefault(
                         Containers.rules(children), Containers.all(children, Containers.WebApp.class),
                         Containers.webAppDefaults(children))),
-                container("web-app", List.of(
+                webApp("web-app", List.of(
                                 optional("id", "the context path, e.g. / or /shop"),
                                 optional("context-path", "the context path, e.g. / or /shop")),
                         ContainerTags::webAppVariables,
-                        (context, children) -> new Containers.WebApp(contextPath(context), Containers.rules(children))),
-                container("web-app-default", List.of(), null,
-                        (context, children) -> new Containers.WebAppDefault(Containers.rules(children))));
+                        (context, children) -> new Containers.WebApp(contextPath(context),
+                                Containers.AppContent.of(children))),
+                webApp("web-app-default", List.of(), null,
+                        (context, children) -> new Containers.WebAppDefault(Containers.AppContent.of(children))));
     }
 
     private static TagSpec container(String name, List<AttributeSpec> attributes, TagSpec.ScopeHook scope,
                                      TagSpec.TagFactory factory) {
         return new TagSpec(TagCatalog.RESIN_NS, name, name, Kind.CONTAINER, attributes, CONTENT, Mode.CONTAINER,
                 scope, factory);
+    }
+
+    private static TagSpec webApp(String name, List<AttributeSpec> attributes, TagSpec.ScopeHook scope,
+                                  TagSpec.TagFactory factory) {
+        return new TagSpec(TagCatalog.RESIN_NS, name, name, Kind.CONTAINER, attributes, WEB_APP_CONTENT,
+                Mode.CONTAINER, scope, factory);
     }
 
     private static Object cluster(TagContext context, List<Object> children) {
@@ -84,6 +94,7 @@ final class ContainerTags {
         }
         patterns.addAll(context.values("host-alias-regexp"));
         Pattern regexp = null;
+        String regexpId = context.has("regexp") && names.isEmpty() ? context.value("regexp") : null;
         if (!patterns.isEmpty()) {
             String joined = patterns.size() == 1 ? patterns.get(0) : "(?:" + String.join(")|(?:", patterns) + ")";
             regexp = context.compile(context.has("regexp") ? "regexp" : "host-alias-regexp", joined,
@@ -92,7 +103,7 @@ final class ContainerTags {
                 return null;
             }
         }
-        return new Containers.Host(id, List.copyOf(names), regexp, Containers.rules(children),
+        return new Containers.Host(id, List.copyOf(names), regexp, regexpId, Containers.rules(children),
                 Containers.all(children, Containers.WebApp.class), Containers.webAppDefaults(children));
     }
 

@@ -1,5 +1,6 @@
 package dev.turnpike.config;
 
+import dev.turnpike.mapping.MappingConfig;
 import dev.turnpike.rules.BackendConfig;
 import dev.turnpike.rules.ClusterConfig;
 import dev.turnpike.rules.HostRules;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * What Resin's containers hold once read — the rules of a server, its hosts and their web-apps —
- * and how they become one {@link RuleSet}.
+ * What Resin's containers hold once read — the rules of a server, its hosts and their web-apps,
+ * and the web-apps' servlet mappings — and how they become one {@link RuleSet} with its
+ * {@link MappingConfig}.
  */
 final class Containers {
 
@@ -27,26 +29,52 @@ final class Containers {
     record RewriteBlock(RuleList rules, Rule group) {
     }
 
-    /** A {@code <web-app>}: its context path ({@code ""} for the root) and its rules. */
-    record WebApp(String contextPath, RuleList rules) {
+    /** The patterns of one {@code <servlet-mapping>}. */
+    record ServletMappings(List<MappingConfig.Mapping> mappings) {
     }
 
-    /** A {@code <web-app-default>}: rules every web-app of the enclosing container gets first. */
-    record WebAppDefault(RuleList rules) {
+    /** What a web-app holds: its rules and its servlet mappings. */
+    record AppContent(RuleList rules, List<MappingConfig.Mapping> mappings) {
+        static final AppContent EMPTY = new AppContent(RuleList.EMPTY, List.of());
+
+        static AppContent of(List<Object> children) {
+            List<MappingConfig.Mapping> mappings = new ArrayList<>();
+            for (ServletMappings mapping : all(children, ServletMappings.class)) {
+                mappings.addAll(mapping.mappings());
+            }
+            return new AppContent(Containers.rules(children), List.copyOf(mappings));
+        }
+
+        /** This content, then the next one's. */
+        AppContent then(AppContent next) {
+            return new AppContent(rules.then(next.rules), concat(mappings, next.mappings));
+        }
     }
 
-    /** A {@code <host>}. */
-    record Host(String id, List<String> names, Pattern regexp, RuleList rules, List<WebApp> webApps,
-                RuleList webAppDefault) {
+    /** A {@code <web-app>}: its context path ({@code ""} for the root), its rules and servlet mappings. */
+    record WebApp(String contextPath, AppContent content) {
+    }
+
+    /** A {@code <web-app-default>}: rules and mappings every web-app of the enclosing container gets first. */
+    record WebAppDefault(AppContent content) {
+    }
+
+    /**
+     * A {@code <host>}.
+     *
+     * @param regexpId the {@code regexp} the host is defined by, when it has no name; else {@code null}
+     */
+    record Host(String id, List<String> names, Pattern regexp, String regexpId, RuleList rules, List<WebApp> webApps,
+                AppContent webAppDefault) {
     }
 
     /** A {@code <host-default>}: rules every host gets first, and web-apps every host has. */
-    record HostDefault(RuleList rules, List<WebApp> webApps, RuleList webAppDefault) {
-        static final HostDefault NONE = new HostDefault(RuleList.EMPTY, List.of(), RuleList.EMPTY);
+    record HostDefault(RuleList rules, List<WebApp> webApps, AppContent webAppDefault) {
+        static final HostDefault NONE = new HostDefault(RuleList.EMPTY, List.of(), AppContent.EMPTY);
     }
 
     /** A {@code <resin>}, {@code <cluster>} or {@code <server>}: server-level rules, hosts, defaults and clusters. */
-    record Server(RuleList rules, List<Host> hosts, HostDefault hostDefault, RuleList webAppDefault,
+    record Server(RuleList rules, List<Host> hosts, HostDefault hostDefault, AppContent webAppDefault,
                   List<ClusterConfig> clusters) {
     }
 
@@ -82,12 +110,12 @@ final class Containers {
         return found;
     }
 
-    static RuleList webAppDefaults(List<Object> children) {
-        RuleList rules = RuleList.EMPTY;
+    static AppContent webAppDefaults(List<Object> children) {
+        AppContent content = AppContent.EMPTY;
         for (WebAppDefault defaults : all(children, WebAppDefault.class)) {
-            rules = rules.then(defaults.rules());
+            content = content.then(defaults.content());
         }
-        return rules;
+        return content;
     }
 
     /** A {@code <resin>}, {@code <cluster>} or {@code <server>} from its children; nested ones are merged in. */
@@ -146,43 +174,80 @@ final class Containers {
         if (root instanceof Server found) {
             server = found;
         } else if (root instanceof Host host) {
-            server = new Server(RuleList.EMPTY, List.of(host), HostDefault.NONE, RuleList.EMPTY, List.of());
+            server = new Server(RuleList.EMPTY, List.of(host), HostDefault.NONE, AppContent.EMPTY, List.of());
         } else if (root instanceof WebApp webApp) {
-            server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE, webApp.rules(), List.of());
+            server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE, webApp.content(), List.of());
         } else if (root instanceof RewriteBlock block) {
             server = new Server(RuleList.EMPTY, List.of(), HostDefault.NONE,
-                    new RuleList(List.of(), List.of(block.group())), List.of());
+                    new AppContent(new RuleList(List.of(), List.of(block.group())), List.of()), List.of());
         } else if (root instanceof Member member) {
             server = member.content();
         } else {
             throw new IllegalStateException("not a container: " + root);
         }
-        RuleList appDefault = server.webAppDefault().then(server.hostDefault().webAppDefault());
+        AppContent appDefault = server.webAppDefault().then(server.hostDefault().webAppDefault());
         List<HostRules> hosts = new ArrayList<>();
+        List<MappingConfig.Host> mappingHosts = new ArrayList<>();
         for (Host host : server.hosts()) {
             Map<String, RuleList> apps = new LinkedHashMap<>();
-            RuleList hostAppDefault = appDefault.then(host.webAppDefault());
+            AppContent hostAppDefault = appDefault.then(host.webAppDefault());
             for (WebApp app : concat(server.hostDefault().webApps(), host.webApps())) {
-                apps.merge(app.contextPath(), hostAppDefault.then(app.rules()), RuleList::then);
+                apps.merge(app.contextPath(), hostAppDefault.rules().then(app.content().rules()), RuleList::then);
             }
             hosts.add(new HostRules(host.id(), host.names(), host.regexp(),
                     server.hostDefault().rules().then(host.rules()), apps));
+            mappingHosts.add(mappingHost(host, server.hostDefault().webApps(), hostAppDefault));
         }
-        RuleList unknownAppDefault = appDefault;
+        RuleList unknownAppDefault = appDefault.rules();
         for (WebApp app : server.hostDefault().webApps()) {
             if (app.contextPath().isEmpty()) {
-                unknownAppDefault = unknownAppDefault.then(app.rules());
+                unknownAppDefault = unknownAppDefault.then(app.content().rules());
             }
         }
+        MappingConfig.Host otherHosts = new MappingConfig.Host("", List.of(), false,
+                mappingApps(server.hostDefault().webApps(), appDefault), appDefault.mappings());
         return new RuleSet(server.rules(), hosts, server.hostDefault().rules(), unknownAppDefault, source)
-                .withDetails(skipped, imports, warnings).withClusters(server.clusters());
+                .withDetails(skipped, imports, warnings).withClusters(server.clusters())
+                .withMappings(new MappingConfig(mappingHosts, otherHosts));
+    }
+
+    /**
+     * A host as the plugin table sees it: named by its id ({@code ""} for the default host), or by
+     * its pattern when a regexp defines it; its other names are aliases.
+     */
+    private static MappingConfig.Host mappingHost(Host host, List<WebApp> everyHostApps, AppContent appDefault) {
+        List<WebApp> apps = concat(everyHostApps, host.webApps());
+        if (host.regexpId() != null) {
+            return new MappingConfig.Host(host.regexpId(), List.of(), true, mappingApps(apps, appDefault),
+                    appDefault.mappings());
+        }
+        String id = ResinConfigReader.lower(host.id());
+        String name = id.equals("default") || id.equals("*") ? "" : id;
+        List<String> aliases = new ArrayList<>(host.names());
+        aliases.remove(name);
+        return new MappingConfig.Host(name, aliases, false, mappingApps(apps, appDefault), appDefault.mappings());
+    }
+
+    /**
+     * The web-apps by context path, each with the defaults first, then the mappings of every
+     * {@code <web-app>} of that path.
+     */
+    private static List<MappingConfig.WebApp> mappingApps(List<WebApp> apps, AppContent appDefault) {
+        Map<String, List<MappingConfig.Mapping>> byContext = new LinkedHashMap<>();
+        for (WebApp app : apps) {
+            byContext.computeIfAbsent(app.contextPath(), path -> new ArrayList<>(appDefault.mappings()))
+                    .addAll(app.content().mappings());
+        }
+        List<MappingConfig.WebApp> result = new ArrayList<>();
+        byContext.forEach((path, mappings) -> result.add(new MappingConfig.WebApp(path, mappings)));
+        return result;
     }
 
     private static Server merge(List<Server> servers) {
         RuleList rules = RuleList.EMPTY;
         List<Host> hosts = new ArrayList<>();
         HostDefault hostDefault = HostDefault.NONE;
-        RuleList appDefault = RuleList.EMPTY;
+        AppContent appDefault = AppContent.EMPTY;
         List<ClusterConfig> clusters = new ArrayList<>();
         for (Server server : servers) {
             clusters.addAll(server.clusters());

@@ -15,15 +15,17 @@ import javax.xml.XMLConstants;
 
 /**
  * Reads a Resin configuration into a {@link RuleSet}: a {@code resin.xml} ({@code <resin>} with
- * clusters, servers, hosts and web-apps), a {@code resin-web.xml} ({@code <web-app>}), or a bare
- * {@code <rewrite-dispatch>}. Rules of both Resin generations are read from every container:
- * Resin 4's {@code resin:*} tags and Resin 3.1's {@code <rewrite-dispatch>}.
+ * clusters, servers, hosts and web-apps), a {@code resin-web.xml} or {@code web.xml}
+ * ({@code <web-app>}), or a bare {@code <rewrite-dispatch>}. Rules of both Resin generations are
+ * read from every container: Resin 4's {@code resin:*} tags and Resin 3.1's
+ * {@code <rewrite-dispatch>}. The web-apps' {@code <servlet-mapping>}s are read into
+ * {@link RuleSet#mappings()}, for the plugin dispatch table.
  *
  * <p>Rule tags are checked strictly: every element and attribute must be one Turnpike knows,
  * and anything else is a problem naming the place and the names known there. Elements of a
- * container that are not about rules (servlets, databases, logging, ...) are skipped and listed
- * in {@link RuleSet#skipped()}. All problems in a file are collected, then reported together; a
- * file with problems produces no rule set at all.
+ * container that are not about rules or mappings (servlets, databases, logging, ...) are skipped
+ * and listed in {@link RuleSet#skipped()}. All problems in a file are collected, then reported
+ * together; a file with problems produces no rule set at all.
  */
 public final class ResinConfigReader {
 
@@ -61,7 +63,8 @@ public final class ResinConfigReader {
         if (rootSpec == null) {
             throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
                     "TPC0101", "the root element must be one of " + catalog.rootNames() + " in namespace "
-                    + TagCatalog.RESIN_NS + " (or no namespace), or the <configuration> of an IIS web.config, not "
+                    + TagCatalog.RESIN_NS + " (or no namespace), the <web-app> of a web.xml, or the <configuration>"
+                    + " of an IIS web.config, not "
                     + root.display()
                     + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace()))));
         }
@@ -128,7 +131,7 @@ public final class ResinConfigReader {
     private void buildChild(ReadSession session, ConfigElement parent, TagSpec parentSpec, ConfigElement child,
                             Map<String, List<ConfigAttribute>> attributes, List<Object> children) {
         TagSpec childSpec = catalog.find(child);
-        if (childSpec == null && CustomTags.names(child) && attributeElement(parentSpec, child) == null) {
+        if (childSpec == null && CustomTags.names(child) && attributeElement(parentSpec, parent, child) == null) {
             buildCustom(session, parentSpec, child, children);
             return;
         }
@@ -139,7 +142,7 @@ public final class ResinConfigReader {
             }
             return;
         }
-        AttributeSpec asElement = attributeElement(parentSpec, child);
+        AttributeSpec asElement = attributeElement(parentSpec, parent, child);
         if (asElement != null) {
             addAttribute(session, parent, asElement, new ConfigAttribute("", child.localName(), child.writtenName(),
                     child.text(), child.position()), attributes);
@@ -213,11 +216,14 @@ public final class ResinConfigReader {
         return kinds.isEmpty() ? "none (no application classes are taken here)" : String.join(" or ", kinds);
     }
 
-    /** The attribute a child element sets, when it is written as {@code <name>value</name>}. */
-    private static AttributeSpec attributeElement(TagSpec spec, ConfigElement child) {
+    /**
+     * The attribute a child element sets, when it is written as {@code <name>value</name>} in no
+     * namespace, Resin's, the tag's or its parent's (a {@code web.xml}'s {@code <url-pattern>}).
+     */
+    private static AttributeSpec attributeElement(TagSpec spec, ConfigElement parent, ConfigElement child) {
         boolean plain = child.children().isEmpty() && child.attributes().isEmpty()
                 && (child.namespace().isEmpty() || child.namespace().equals(TagCatalog.RESIN_NS)
-                || child.namespace().equals(spec.namespace()));
+                || child.namespace().equals(spec.namespace()) || child.namespace().equals(parent.namespace()));
         return plain ? spec.attribute(child.localName()) : null;
     }
 
@@ -274,6 +280,7 @@ public final class ResinConfigReader {
             case FILTER -> "a filter";
             case REWRITE_BLOCK -> "a <rewrite-dispatch> block";
             case CONTAINER -> "a container";
+            case MAPPING -> "a servlet mapping";
         };
     }
 

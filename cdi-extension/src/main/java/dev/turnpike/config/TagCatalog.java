@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Every tag Turnpike understands, looked up by namespace and name. Resin's own elements (the
  * containers and Resin 3.1 rules) are found in Resin's namespace or in no namespace; Resin 4's
- * rule tags in {@code urn:java:com.caucho.resin}.
+ * rule tags in {@code urn:java:com.caucho.resin}. A {@code <web-app>} and its
+ * {@code <servlet-mapping>}s are also found in the namespaces of a {@code web.xml}.
  */
 final class TagCatalog {
 
@@ -19,6 +20,14 @@ final class TagCatalog {
 
     /** The namespace of Resin 4's {@code resin:*} tags. */
     static final String RESIN_TAGS_NS = "urn:java:com.caucho.resin";
+
+    /** The namespaces of {@code web.xml}, Jakarta EE's first, then Java EE's and J2EE's. */
+    static final List<String> WEB_XML_NS = List.of("https://jakarta.ee/xml/ns/jakartaee",
+            "http://xmlns.jcp.org/xml/ns/javaee", "http://java.sun.com/xml/ns/javaee",
+            "http://java.sun.com/xml/ns/j2ee");
+
+    /** The tags a {@code web.xml} shares with Resin's configuration. */
+    private static final List<String> WEB_XML_TAGS = List.of("web-app", ServletMappingTag.NAME);
 
     static final TagCatalog BUILT_IN = new TagCatalog();
 
@@ -29,10 +38,16 @@ final class TagCatalog {
         all.addAll(ContainerTags.all());
         all.addAll(RewriteDispatchTags.all());
         all.addAll(ResinTags.all());
+        all.add(ServletMappingTag.spec());
         for (TagSpec spec : all) {
             byKey.put(key(spec.namespace(), spec.name()), spec);
             if (spec.namespace().equals(RESIN_NS)) {
                 byKey.put(key("", spec.name()), spec);
+            }
+            if (spec.namespace().equals(RESIN_NS) && WEB_XML_TAGS.contains(spec.name())) {
+                for (String namespace : WEB_XML_NS) {
+                    byKey.put(key(namespace, spec.name()), spec);
+                }
             }
         }
     }

@@ -38,7 +38,9 @@ record TagSpec(String namespace, String name, String display, Kind kind, List<At
         /** A rule inside {@code <rewrite-dispatch>}. */
         OLD_RULE("rules"),
         /** A condition of a Resin 3.1 rule. */
-        OLD_CONDITION("conditions");
+        OLD_CONDITION("conditions"),
+        /** A {@code <servlet-mapping>} of a web-app, which the plugin dispatch table reads. */
+        MAPPING("servlet mappings");
 
         private final String plural;
 
@@ -56,8 +58,9 @@ record TagSpec(String namespace, String name, String display, Kind kind, List<At
         /** Every attribute and child must be known. */
         STRICT,
         /**
-         * A Resin container: attributes Turnpike does not use are ignored, and child elements
-         * that are not about rules (servlets, databases, ...) are skipped and listed.
+         * A Resin element Turnpike reads only part of, such as a container or a
+         * {@code <servlet-mapping>}: attributes Turnpike does not use are ignored, and child
+         * elements that are not about rules (servlets, databases, ...) are skipped and listed.
          */
         CONTAINER
     }

@@ -1,5 +1,6 @@
 package dev.turnpike.rules;
 
+import dev.turnpike.mapping.MappingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.logging.Logger;
  * <p>A request meets the server level first, then its host's rules, then its web-app's rules;
  * each level passes to the next only when none of its rules decided. Within a level the first
  * rule that decides wins. When no rule decides the decision is {@link Decision#PASS}.
+ *
+ * <p>The snapshot also carries what the configuration says besides rules: skipped elements,
+ * imports, warnings, clusters, and the web-apps' servlet mappings ({@link #mappings()}), which
+ * the rules never look at.
  */
 public final class RuleSet {
 
@@ -33,6 +38,7 @@ public final class RuleSet {
     private final List<RuleImport> imports;
     private final List<String> warnings;
     private final List<ClusterConfig> clusters;
+    private final MappingConfig mappings;
 
     /**
      * @param server        server-level rules
@@ -52,10 +58,11 @@ public final class RuleSet {
         this.imports = List.of();
         this.warnings = List.of();
         this.clusters = List.of();
+        this.mappings = MappingConfig.NONE;
     }
 
     private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings,
-                    List<ClusterConfig> clusters) {
+                    List<ClusterConfig> clusters, MappingConfig mappings) {
         this.server = rules.server;
         this.hosts = rules.hosts;
         this.hostDefault = rules.hostDefault;
@@ -65,6 +72,7 @@ public final class RuleSet {
         this.imports = List.copyOf(imports);
         this.warnings = List.copyOf(warnings);
         this.clusters = List.copyOf(clusters);
+        this.mappings = Objects.requireNonNull(mappings, "mappings");
     }
 
     /**
@@ -76,12 +84,26 @@ public final class RuleSet {
      *                 {@code file:line:column: code message}
      */
     public RuleSet withDetails(List<String> skipped, List<RuleImport> imports, List<String> warnings) {
-        return new RuleSet(this, skipped, imports, warnings, clusters);
+        return new RuleSet(this, skipped, imports, warnings, clusters, mappings);
     }
 
     /** This rule set with the clusters of backend servers its configuration defines. */
     public RuleSet withClusters(List<ClusterConfig> configured) {
-        return new RuleSet(this, skipped, imports, warnings, configured);
+        return new RuleSet(this, skipped, imports, warnings, configured, mappings);
+    }
+
+    /** This rule set with the servlet mappings its configuration declares. */
+    public RuleSet withMappings(MappingConfig configured) {
+        return new RuleSet(this, skipped, imports, warnings, clusters, configured);
+    }
+
+    /**
+     * The servlet mappings the configuration declares by host and web-app, for the plugin
+     * dispatch table ({@code dev.turnpike.mapping.PluginTable}); {@link MappingConfig#NONE} when
+     * it declares none.
+     */
+    public MappingConfig mappings() {
+        return mappings;
     }
 
     /** The clusters of backend servers the configuration defines, in configuration order. */

@@ -28,7 +28,7 @@ class ResinConfigReaderTest {
     }
 
     /** What a web-app says it takes, at the end of messages about its children. */
-    static final String WEB_APP_KNOWN = "known here: containers <cluster>, <host-default>, <host>, <resin>, <server>, <web-app-default>, <web-app>; rules <resin:Dispatch>, <resin:FastCgiProxy>, <resin:Forbidden>, <resin:Forward>, <resin:HttpProxy>, <resin:LoadBalance>, <resin:Location>, <resin:MovedPermanently>, <resin:NotFound>, <resin:Redirect>, <resin:RedirectSecure>, <resin:Rewrite>, <resin:SendError>; filters <resin:AddHeader>, <resin:SetHeader>, <resin:SetRequestCharacterEncoding>, <resin:SetRequestSecure>, <resin:SetVary>; rewrite-dispatch blocks <rewrite-dispatch>";
+    static final String WEB_APP_KNOWN = "known here: containers <cluster>, <host-default>, <host>, <resin>, <server>, <web-app-default>, <web-app>; rules <resin:Dispatch>, <resin:FastCgiProxy>, <resin:Forbidden>, <resin:Forward>, <resin:HttpProxy>, <resin:LoadBalance>, <resin:Location>, <resin:MovedPermanently>, <resin:NotFound>, <resin:Redirect>, <resin:RedirectSecure>, <resin:Rewrite>, <resin:SendError>; filters <resin:AddHeader>, <resin:SetHeader>, <resin:SetRequestCharacterEncoding>, <resin:SetRequestSecure>, <resin:SetVary>; rewrite-dispatch blocks <rewrite-dispatch>; servlet mappings <servlet-mapping>";
 
     private List<String> problems(String document) {
         ConfigException e = assertThrows(ConfigException.class,
@@ -182,8 +182,8 @@ class ResinConfigReaderTest {
     void theRootMustBeAResinContainer() {
         assertEquals(List.of("rules.xml:1:1: TPC0101 the root element must be one of <resin>, <cluster>, <server>,"
                         + " <host>, <host-default>, <web-app>, <web-app-default>, <rewrite-dispatch> in namespace"
-                        + " http://caucho.com/ns/resin (or no namespace), or the <configuration> of an IIS"
-                        + " web.config, not <beans> in namespace"
+                        + " http://caucho.com/ns/resin (or no namespace), the <web-app> of a web.xml, or the"
+                        + " <configuration> of an IIS web.config, not <beans> in namespace"
                         + " https://jakarta.ee/xml/ns/jakartaee"),
                 problems("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\"/>"));
     }
