@@ -59,7 +59,8 @@ public class EndpointStartup {
             LOG.info("Turnpike starts no HMUX endpoint (" + EndpointConfig.ENABLED + "=off)");
             return;
         }
-        DispatchReplies replies = new DispatchReplies(() -> DeployedApps.read(live.current()), config.cluster(),
+        DispatchReplies replies = new DispatchReplies(() -> DeployedApps.served(DeployedApps.table(live.current(),
+                config.settings().sessions().urlPrefix())), config.cluster(),
                 config.settings().sessions(), Period.parse(System.getProperty("turnpike.config.check-interval", "2s")));
         try {
             endpoint = HmuxEndpoint.start(config.settings(), config.httpServer(), replies, trust, threads);
