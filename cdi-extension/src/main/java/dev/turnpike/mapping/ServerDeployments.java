@@ -31,32 +31,46 @@ public final class ServerDeployments {
     /** The deployed web-apps, or none when they cannot be read. */
     public static List<DeployedWebApp> read() {
         List<DeployedWebApp> apps = new ArrayList<>();
+        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names;
         try {
-            MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-            Set<ObjectName> names = mbeans.queryNames(new ObjectName("jboss.as:subsystem=undertow,*"), null);
-            for (ObjectName deployment : names) {
-                if (deployment.getKeyProperty("deployment") == null || deployment.getKeyProperty("servlet") != null
-                        || deployment.getKeyPropertyList().size() > 3) {
-                    continue;
-                }
-                String context = contextPath(String.valueOf(mbeans.getAttribute(deployment, "contextRoot")));
-                String host = String.valueOf(mbeans.getAttribute(deployment, "virtualHost"));
-                TreeSet<String> patterns = new TreeSet<>();
-                ObjectName servlets = new ObjectName(deployment.getCanonicalName() + ",servlet=*");
-                for (ObjectName servlet : mbeans.queryNames(servlets, null)) {
-                    Object mappings = mbeans.getAttribute(servlet, "mappings");
-                    if (mappings instanceof String[]) {
-                        patterns.addAll(List.of((String[]) mappings));
-                    }
-                }
-                apps.add(new DeployedWebApp(host.equals("default-host") || host.equals("null") ? ""
-                        : host.toLowerCase(Locale.ROOT), context, List.copyOf(patterns)));
-            }
+            names = mbeans.queryNames(new ObjectName("jboss.as:subsystem=undertow,*"), null);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "the server's deployments could not be read; the plugin table holds the"
                     + " configuration only", e);
+            return apps;
+        }
+        for (ObjectName deployment : names) {
+            if (deployment.getKeyProperty("deployment") == null || deployment.getKeyProperty("servlet") != null
+                    || deployment.getKeyPropertyList().size() > 3) {
+                continue;
+            }
+            try {
+                apps.add(webApp(mbeans, deployment));
+            } catch (Exception | LinkageError e) {
+                LOG.log(Level.FINE, e, () -> "the web-app " + deployment + " could not be read");
+            }
         }
         return apps;
+    }
+
+    private static DeployedWebApp webApp(MBeanServer mbeans, ObjectName deployment) throws Exception {
+        String context = contextPath(String.valueOf(mbeans.getAttribute(deployment, "contextRoot")));
+        String host = String.valueOf(mbeans.getAttribute(deployment, "virtualHost"));
+        TreeSet<String> patterns = new TreeSet<>();
+        ObjectName servlets = new ObjectName(deployment.getCanonicalName() + ",servlet=*");
+        for (ObjectName servlet : mbeans.queryNames(servlets, null)) {
+            Object mappings = mbeans.getAttribute(servlet, "mappings");
+            if (mappings instanceof String[]) {
+                patterns.addAll(List.of((String[]) mappings));
+            } else if (mappings instanceof java.util.Collection) {
+                for (Object pattern : (java.util.Collection<?>) mappings) {
+                    patterns.add(String.valueOf(pattern));
+                }
+            }
+        }
+        return new DeployedWebApp(host.equals("default-host") || host.equals("null") ? ""
+                : host.toLowerCase(Locale.ROOT), context, List.copyOf(patterns));
     }
 
     private static String contextPath(String contextRoot) {

@@ -47,21 +47,21 @@ public class TierEchoServlet extends HttpServlet {
         }
         response.setContentType("text/plain;charset=UTF-8");
         PrintWriter out = response.getWriter();
-        out.println("tier=" + System.getProperty("turnpike.it.tier", "web"));
-        out.println("method=" + request.getMethod());
-        out.println("requestURI=" + request.getRequestURI());
-        out.println("query=" + request.getQueryString());
-        out.println("remoteAddr=" + request.getRemoteAddr());
-        out.println("remotePort=" + request.getRemotePort());
-        out.println("serverName=" + request.getServerName());
-        out.println("serverPort=" + request.getServerPort());
-        out.println("scheme=" + request.getScheme());
-        out.println("host=" + request.getHeader("Host"));
-        out.println("bridgeHeader=" + request.getHeader("X-Turnpike-Hmux-Remote-Addr"));
-        out.println("requestedSession=" + request.getRequestedSessionId());
-        out.println("session=" + (session == null ? null : session.getId()));
-        out.println("count=" + count);
-        out.println("bodyLength=" + length);
-        out.println("bodySha256=" + HexFormat.of().formatHex(sha.digest()));
+        out.print("tier=" + System.getProperty("turnpike.it.tier", "web") + "\n");
+        out.print("method=" + request.getMethod() + "\n");
+        out.print("requestURI=" + request.getRequestURI() + "\n");
+        out.print("query=" + request.getQueryString() + "\n");
+        out.print("remoteAddr=" + request.getRemoteAddr() + "\n");
+        out.print("remotePort=" + request.getRemotePort() + "\n");
+        out.print("serverName=" + request.getServerName() + "\n");
+        out.print("serverPort=" + request.getServerPort() + "\n");
+        out.print("scheme=" + request.getScheme() + "\n");
+        out.print("host=" + request.getHeader("Host") + "\n");
+        out.print("bridgeHeader=" + request.getHeader("X-Turnpike-Hmux-Remote-Addr") + "\n");
+        out.print("requestedSession=" + request.getRequestedSessionId() + "\n");
+        out.print("session=" + (session == null ? null : session.getId()) + "\n");
+        out.print("count=" + count + "\n");
+        out.print("bodyLength=" + length + "\n");
+        out.print("bodySha256=" + HexFormat.of().formatHex(sha.digest()) + "\n");
     }
 }
