@@ -1,9 +1,8 @@
 package dev.turnpike.hmux;
 
 import dev.turnpike.backend.ConnectionPool;
-import dev.turnpike.backend.PoolStats;
+import dev.turnpike.backend.PooledClient;
 import dev.turnpike.backend.ResponseSink;
-import java.io.Closeable;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
@@ -23,9 +22,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe: any number of exchanges may run at once, each on its own connection.
  */
-public final class HmuxClient implements Closeable {
-
-    private final ConnectionPool<HmuxConnection, HmuxExchangeException> pool;
+public final class HmuxClient extends PooledClient<HmuxConnection, HmuxExchangeException> {
 
     public HmuxClient(InetSocketAddress backend, HmuxClientSettings settings) {
         this(backend, settings, System::nanoTime);
@@ -33,7 +30,7 @@ public final class HmuxClient implements Closeable {
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public HmuxClient(InetSocketAddress backend, HmuxClientSettings settings, LongSupplier clock) {
-        this.pool = HmuxConnection.pool(backend, settings, clock);
+        super(HmuxConnection.pool(backend, settings, clock));
     }
 
     /**
@@ -50,31 +47,6 @@ public final class HmuxClient implements Closeable {
     public HmuxExchangeResult exchange(HmuxRequestHead head, InputStream body, ResponseSink sink)
             throws HmuxExchangeException {
         return pool.exchange(connection -> connection.exchange(head, body, sink));
-    }
-
-    /** The backend's pool, for its counters. */
-    public PoolStats stats() {
-        return pool.stats();
-    }
-
-    /** The backend's pool itself, whose counts the balancer reads. */
-    public ConnectionPool<?, ?> pool() {
-        return pool;
-    }
-
-    /** Closes the idle connections and stays usable. */
-    public void closeIdle() {
-        pool.closeIdle();
-    }
-
-    public InetSocketAddress backend() {
-        return pool.backend();
-    }
-
-    /** Closes the idle connections; exchanges still running close theirs when done. */
-    @Override
-    public void close() {
-        pool.close();
     }
 
     @Override

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The configuration file the server under test reads, and the template it starts from. */
 public final class ItConfig {
@@ -50,6 +52,19 @@ public final class ItConfig {
     /** The Turnpike EAR the build made, for a suite's {@code @Deployment}. */
     public static EnterpriseArchive ear() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("turnpike.it.ear")));
+    }
+
+    /**
+     * The Turnpike EAR with test classes or resources added to its web module, e.g. a servlet the
+     * suite's requests reach.
+     */
+    public static EnterpriseArchive ear(Consumer<WebArchive> additions) {
+        EnterpriseArchive ear = ear();
+        WebArchive web = ear.getAsType(WebArchive.class, "turnpike-web.war");
+        additions.accept(web);
+        ear.delete("turnpike-web.war");
+        ear.addAsModule(web);
+        return ear;
     }
 
     /** Puts the starting configuration back. */

@@ -35,9 +35,7 @@ final class BodyStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int count = read(one, 0, 1);
-        return count < 0 ? -1 : one[0] & 0xff;
+        return hasChunk() ? chunk[position++] & 0xff : -1;
     }
 
     @Override

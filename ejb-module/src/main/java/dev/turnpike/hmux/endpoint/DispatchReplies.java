@@ -1,8 +1,8 @@
 package dev.turnpike.hmux.endpoint;
 
-import dev.turnpike.balance.Crc64;
-import dev.turnpike.balance.SessionAlphabet;
 import dev.turnpike.hmux.HmuxFrame;
+import dev.turnpike.mapping.HostReply;
+import dev.turnpike.mapping.PluginTable;
 import dev.turnpike.rules.BackendConfig;
 import dev.turnpike.rules.ClusterConfig;
 import java.time.Duration;
@@ -25,25 +25,25 @@ import java.util.function.Supplier;
  *   or, for an alias (another name of the host):   e h-&lt;host id&gt;
  * </pre>
  * When the etag the plugin sent is the current one the answer is {@code n} alone: nothing changed.
- * The etag is a digest of everything the answer reports (CRC-64 in the session alphabet, 11
- * characters), so it changes exactly when the answer would.
+ * The etag is the {@link PluginTable}'s digest of the host's web-apps and of the cluster part of
+ * the answer, so it changes exactly when the answer would.
  */
 public final class DispatchReplies implements DispatchDirectory {
 
-    private final Supplier<ServedHosts> hosts;
+    private final Supplier<PluginTable> table;
     private final ClusterConfig cluster;
     private final SessionIds sessions;
     private final Duration checkInterval;
 
     /**
-     * @param hosts what this server serves now, asked at each query
+     * @param table the hosts, web-apps and url-patterns this server serves now, asked at each query
      * @param cluster the cluster this server belongs to, its servers reported in order
      * @param sessions the session cookie and URL prefix the web tier reads session ids from
      * @param checkInterval how often the plugin should ask again (mod_caucho asks at most every 5 s)
      */
-    public DispatchReplies(Supplier<ServedHosts> hosts, ClusterConfig cluster, SessionIds sessions,
+    public DispatchReplies(Supplier<PluginTable> table, ClusterConfig cluster, SessionIds sessions,
             Duration checkInterval) {
-        this.hosts = Objects.requireNonNull(hosts, "hosts");
+        this.table = Objects.requireNonNull(table, "table");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
@@ -51,24 +51,25 @@ public final class DispatchReplies implements DispatchDirectory {
 
     @Override
     public List<HmuxFrame> answer(String host, String etag) {
-        String asked = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
-        ServedHosts.Host served = hosts.get().host(asked);
-        boolean alias = !asked.equals(served.canonicalName());
+        PluginTable served = table.get();
+        HostReply reply = served.reply(host == null ? "" : host);
         List<HmuxFrame> body = new ArrayList<>();
-        if (alias) {
-            body.add(new HmuxFrame.DispatchEtag("h-" + served.id()));
+        String current;
+        if (reply.isAlias()) {
+            current = "h-" + (reply.canonicalName().isEmpty() ? "default" : reply.canonicalName());
         } else {
-            hostBody(served, body);
-            body.add(new HmuxFrame.DispatchEtag(etag(body)));
+            cluster(body);
+            current = served.etag(reply.requestedName(), describe(body));
+            webApps(reply, body);
         }
-        String current = ((HmuxFrame.DispatchEtag) body.get(body.size() - 1)).value();
         if (current.equals(etag)) {
             return List.of(new HmuxFrame.DispatchNoChange());
         }
         List<HmuxFrame> answer = new ArrayList<>();
         settings(answer);
-        answer.add(new HmuxFrame.DispatchHost(served.canonicalName()));
+        answer.add(new HmuxFrame.DispatchHost(reply.canonicalName()));
         answer.addAll(body);
+        answer.add(new HmuxFrame.DispatchEtag(current));
         return answer;
     }
 
@@ -81,7 +82,8 @@ public final class DispatchReplies implements DispatchDirectory {
         pair(out, "alt-session-url-prefix", "");
     }
 
-    private void hostBody(ServedHosts.Host host, List<HmuxFrame> out) {
+    /** The cluster part of a host's answer: its id, the first server's timings and every server. */
+    private void cluster(List<HmuxFrame> out) {
         out.add(new HmuxFrame.DispatchCluster(cluster.id()));
         if (!cluster.servers().isEmpty()) {
             BackendConfig first = cluster.servers().get(0);
@@ -94,33 +96,31 @@ public final class DispatchReplies implements DispatchDirectory {
             String address = server.address() + ":" + server.port();
             out.add(server.backup() ? new HmuxFrame.DispatchBackup(address) : new HmuxFrame.DispatchServer(address));
         }
-        for (ServedHosts.WebApp webApp : host.webApps()) {
+    }
+
+    /** Each web-app of the host: {@code a}, then {@code U} if unavailable, else its {@code m} and {@code i} patterns. */
+    private static void webApps(HostReply reply, List<HmuxFrame> out) {
+        for (HostReply.WebApp webApp : reply.webApps()) {
             out.add(new HmuxFrame.DispatchWebApp(webApp.contextPath()));
             if (!webApp.available()) {
                 out.add(new HmuxFrame.DispatchWebAppUnavailable());
                 continue;
             }
-            for (String pattern : webApp.matches()) {
+            for (String pattern : webApp.match()) {
                 out.add(new HmuxFrame.DispatchMatch(pattern));
             }
-            for (String pattern : webApp.ignores()) {
+            for (String pattern : webApp.ignore()) {
                 out.add(new HmuxFrame.DispatchIgnore(pattern));
             }
         }
     }
 
-    /** A digest of the frames, as 11 characters of the session alphabet. */
-    static String etag(List<HmuxFrame> frames) {
+    private static String describe(List<HmuxFrame> frames) {
         StringBuilder text = new StringBuilder();
         for (HmuxFrame frame : frames) {
             text.append(frame.describe()).append('\n');
         }
-        long crc = Crc64.of(text);
-        char[] etag = new char[11];
-        for (int i = 0; i < etag.length; i++) {
-            etag[i] = SessionAlphabet.encode((int) (crc >>> (6 * i)) & 0x3f);
-        }
-        return new String(etag);
+        return text.toString();
     }
 
     private static String seconds(Duration duration) {

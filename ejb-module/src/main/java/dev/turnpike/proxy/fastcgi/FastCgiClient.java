@@ -4,9 +4,8 @@ import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ConnectionPool;
 import dev.turnpike.backend.ExchangeException;
-import dev.turnpike.backend.PoolStats;
+import dev.turnpike.backend.PooledClient;
 import dev.turnpike.backend.ResponseSink;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -33,11 +32,9 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe: any number of exchanges may run at once, each on its own connection.
  */
-public final class FastCgiClient implements Closeable {
+public final class FastCgiClient extends PooledClient<FastCgiConnection, FastCgiExchangeException> {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy.fastcgi");
-
-    private final ConnectionPool<FastCgiConnection, FastCgiExchangeException> pool;
 
     public FastCgiClient(InetSocketAddress backend, FastCgiSettings settings) {
         this(backend, settings, System::nanoTime);
@@ -45,7 +42,7 @@ public final class FastCgiClient implements Closeable {
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public FastCgiClient(InetSocketAddress backend, FastCgiSettings settings, LongSupplier clock) {
-        this.pool = FastCgiConnection.pool(backend, settings, clock);
+        super(FastCgiConnection.pool(backend, settings, clock));
     }
 
     /**
@@ -86,31 +83,6 @@ public final class FastCgiClient implements Closeable {
         }
     }
 
-    /** The backend's pool, for its counters. */
-    public PoolStats stats() {
-        return pool.stats();
-    }
-
-    /** The backend's pool itself, whose counts the balancer reads. */
-    public ConnectionPool<?, ?> pool() {
-        return pool;
-    }
-
-    public InetSocketAddress backend() {
-        return pool.backend();
-    }
-
-    /** Closes the idle connections, freeing the workers they hold; the client stays usable. */
-    public void closeIdle() {
-        pool.closeIdle();
-    }
-
-    /** Closes the idle connections; exchanges still running close theirs when done. */
-    @Override
-    public void close() {
-        pool.close();
-    }
-
     @Override
     public String toString() {
         return "FastCGI client for " + pool;
@@ -120,7 +92,6 @@ public final class FastCgiClient implements Closeable {
             throws FastCgiExchangeException {
         return pool.exchange(connection -> connection.exchange(request, params, sink));
     }
-
 
     private void deleteQuietly(BodySpool spool) {
         try {

@@ -3,9 +3,8 @@ package dev.turnpike.proxy.http;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ConnectionPool;
 import dev.turnpike.backend.ExchangeException.Stage;
-import dev.turnpike.backend.PoolStats;
+import dev.turnpike.backend.PooledClient;
 import dev.turnpike.backend.ResponseSink;
-import java.io.Closeable;
 import java.net.InetSocketAddress;
 import java.util.function.LongSupplier;
 
@@ -23,9 +22,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Thread-safe: any number of exchanges may run at once, each on its own connection.
  */
-public final class HttpBackendClient implements Closeable {
-
-    private final ConnectionPool<HttpConnection, HttpExchangeException> pool;
+public final class HttpBackendClient extends PooledClient<HttpConnection, HttpExchangeException> {
 
     public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings) {
         this(backend, settings, System::nanoTime);
@@ -33,7 +30,7 @@ public final class HttpBackendClient implements Closeable {
 
     /** A client on the given clock, in nanoseconds, for idle times. */
     public HttpBackendClient(InetSocketAddress backend, HttpProxySettings settings, LongSupplier clock) {
-        this.pool = HttpConnection.pool(backend, settings, clock);
+        super(HttpConnection.pool(backend, settings, clock));
     }
 
     /**
@@ -49,31 +46,6 @@ public final class HttpBackendClient implements Closeable {
      */
     public HttpExchangeResult exchange(BackendRequest request, ResponseSink sink) throws HttpExchangeException {
         return pool.exchange(connection -> connection.exchange(request, sink));
-    }
-
-    /** The backend's pool, for its counters. */
-    public PoolStats stats() {
-        return pool.stats();
-    }
-
-    /** The backend's pool itself, whose counts the balancer reads. */
-    public ConnectionPool<?, ?> pool() {
-        return pool;
-    }
-
-    public InetSocketAddress backend() {
-        return pool.backend();
-    }
-
-    /** Closes the idle connections; the client stays usable. */
-    public void closeIdle() {
-        pool.closeIdle();
-    }
-
-    /** Closes the idle connections; exchanges still running close theirs when done. */
-    @Override
-    public void close() {
-        pool.close();
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.turnpike.it.resin.RawHttp;
 import dev.turnpike.it.resin.RawResponse;
 import dev.turnpike.it.resin.ResinLayout;
 import dev.turnpike.it.resin.ResinServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +20,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,14 +53,8 @@ class ResinDifferentialIT {
      */
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-                new File(System.getProperty("turnpike.it.ear")));
-        WebArchive web = ear.getAsType(WebArchive.class, "turnpike-web.war");
-        web.addClass(EchoServlet.class);
-        web.addAsWebResource(new StringAsset(EXISTING_FILE_TEXT), DocExamples.EXISTING_FILE.substring(1));
-        ear.delete("turnpike-web.war");
-        ear.addAsModule(web);
-        return ear;
+        return ItConfig.ear(web -> web.addClass(EchoServlet.class)
+                .addAsWebResource(new StringAsset(EXISTING_FILE_TEXT), DocExamples.EXISTING_FILE.substring(1)));
     }
 
     @BeforeAll

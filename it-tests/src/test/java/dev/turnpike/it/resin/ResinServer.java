@@ -1,5 +1,6 @@
 package dev.turnpike.it.resin;
 
+import dev.turnpike.it.ProcessTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -81,7 +77,8 @@ public final class ResinServer implements AutoCloseable {
         this.workDir = workDir;
         this.httpPort = httpPort;
         this.serverPort = serverPort;
-        this.shutdownHook = new Thread(() -> stop(process), "resin-oracle-stop-" + process.pid());
+        this.shutdownHook = new Thread(() -> ProcessTrees.stop(process, "Resin", STOP_TIMEOUT, STOP_TIMEOUT),
+                "resin-oracle-stop-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -255,7 +252,7 @@ public final class ResinServer implements AutoCloseable {
         }
         closed = true;
         try {
-            stop(process);
+            ProcessTrees.stop(process, "Resin " + process.pid(), STOP_TIMEOUT, STOP_TIMEOUT);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -270,11 +267,7 @@ public final class ResinServer implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-        tree.forEach(ProcessHandle::destroyForcibly);
-        if (!awaitExit(tree, STOP_TIMEOUT)) {
-            throw new IllegalStateException("Resin " + process.pid() + " still alive after kill -9");
-        }
+        ProcessTrees.kill(process, "Resin " + process.pid(), STOP_TIMEOUT);
         close();
     }
 
@@ -313,35 +306,6 @@ public final class ResinServer implements AutoCloseable {
         }
         message.append("\n--- ").append(LOG_FILE).append(" ---\n").append(logExcerpt());
         return new ResinStartException(message.toString());
-    }
-
-    /** Asks the whole process tree to terminate, then kills what is left after {@link #STOP_TIMEOUT}. */
-    private static void stop(Process process) {
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-        tree.forEach(ProcessHandle::destroy);
-        if (!awaitExit(tree, STOP_TIMEOUT)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            if (!awaitExit(tree, STOP_TIMEOUT)) {
-                throw new IllegalStateException("Resin processes still alive after kill: "
-                        + tree.stream().filter(ProcessHandle::isAlive).map(p -> Long.toString(p.pid()))
-                                .collect(Collectors.joining(", ")));
-            }
-        }
-    }
-
-    private static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
-        CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return tree.stream().noneMatch(ProcessHandle::isAlive);
-        } catch (ExecutionException e) {
-            return tree.stream().noneMatch(ProcessHandle::isAlive);
-        }
     }
 
     static Path libraryFromProperty() {

@@ -12,7 +12,6 @@ import dev.turnpike.it.EchoLines;
 import dev.turnpike.it.ItConfig;
 import dev.turnpike.it.wildfly.WildFlyServer;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,9 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,13 +75,7 @@ class TwoTierIT {
 
     /** The Turnpike EAR with the app tier's application in its web module. */
     static EnterpriseArchive withEchoApp() {
-        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
-                new File(System.getProperty("turnpike.it.ear")));
-        WebArchive web = ear.getAsType(WebArchive.class, "turnpike-web.war");
-        web.addClass(TierEchoServlet.class);
-        ear.delete("turnpike-web.war");
-        ear.addAsModule(web);
-        return ear;
+        return ItConfig.ear(web -> web.addClass(TierEchoServlet.class));
     }
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.turnpike.it.wildfly;
 
+import dev.turnpike.it.ProcessTrees;
 import dev.turnpike.it.FreePortOffset;
 import dev.turnpike.it.ItConfig;
 import java.io.IOException;
@@ -14,12 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -111,7 +107,8 @@ public final class WildFlyServer implements AutoCloseable {
         this.process = process;
         this.baseDir = baseDir;
         this.offset = offset;
-        this.shutdownHook = new Thread(() -> stop(process), "wildfly-" + name + "-stop-" + process.pid());
+        this.shutdownHook = new Thread(() -> ProcessTrees.stop(process, "WildFly " + name, STOP_TIMEOUT, KILL_TIMEOUT),
+                "wildfly-" + name + "-stop-" + process.pid());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -261,11 +258,7 @@ public final class WildFlyServer implements AutoCloseable {
         if (closed) {
             return;
         }
-        List<ProcessHandle> tree = tree(process);
-        tree.forEach(ProcessHandle::destroyForcibly);
-        if (!awaitExit(tree, KILL_TIMEOUT)) {
-            throw new IllegalStateException("WildFly " + name + " (pid " + process.pid() + ") still alive after kill -9");
-        }
+        ProcessTrees.kill(process, "WildFly " + name, KILL_TIMEOUT);
         close();
     }
 
@@ -331,7 +324,7 @@ public final class WildFlyServer implements AutoCloseable {
      */
     private void stopAndRelease() {
         try {
-            stop(process);
+            ProcessTrees.stop(process, "WildFly " + name, STOP_TIMEOUT, KILL_TIMEOUT);
             FreePortOffset.release(offset);
         } finally {
             try {
@@ -339,39 +332,6 @@ public final class WildFlyServer implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run
             }
-        }
-    }
-
-    /** Asks the process and its descendants to terminate, then kills what is left after {@link #STOP_TIMEOUT}. */
-    private static void stop(Process process) {
-        List<ProcessHandle> tree = tree(process);
-        tree.forEach(ProcessHandle::destroy);
-        if (!awaitExit(tree, STOP_TIMEOUT)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            if (!awaitExit(tree, KILL_TIMEOUT)) {
-                throw new IllegalStateException("WildFly processes still alive after kill -9: "
-                        + tree.stream().filter(ProcessHandle::isAlive).map(p -> Long.toString(p.pid()))
-                                .collect(Collectors.joining(", ")));
-            }
-        }
-    }
-
-    private static List<ProcessHandle> tree(Process process) {
-        return Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
-    }
-
-    private static boolean awaitExit(List<ProcessHandle> tree, Duration timeout) {
-        CompletableFuture<?>[] exits = tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return tree.stream().noneMatch(ProcessHandle::isAlive);
-        } catch (ExecutionException e) {
-            return tree.stream().noneMatch(ProcessHandle::isAlive);
         }
     }
 
