@@ -14,8 +14,9 @@ import java.util.logging.Logger;
  * Turnpike's portable CDI extension, registered in {@code META-INF/services}.
  *
  * <p>It registers the application-scoped {@link LiveRules} bean, so the rule registry and the
- * web tier share one live rule set without a static field, and the {@link EndpointTrust} the HMUX
- * endpoint and the web tier share, and records the container lifecycle
+ * web tier share one live rule set without a static field, the {@link EndpointTrust} the HMUX
+ * endpoint and the web tier share, and the {@link PluginTables} the web tier registers its servlet
+ * context with, and records the container lifecycle
  * events it observed so operators can see that the extension is active.
  */
 public class TurnpikeExtension implements Extension {
@@ -39,6 +40,11 @@ public class TurnpikeExtension implements Extension {
                 .types(EndpointTrust.class, Object.class)
                 .scope(ApplicationScoped.class)
                 .createWith(context -> new EndpointTrust());
+        event.addBean()
+                .beanClass(PluginTables.class)
+                .types(PluginTables.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new PluginTables());
         observedPhases.add("AfterBeanDiscovery");
     }
 

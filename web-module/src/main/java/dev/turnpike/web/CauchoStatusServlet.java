@@ -1,6 +1,8 @@
 package dev.turnpike.web;
 
 import dev.turnpike.cdi.LiveRules;
+import dev.turnpike.cdi.PluginTables;
+import dev.turnpike.mapping.PluginTable;
 import dev.turnpike.config.ConfigProblem;
 import dev.turnpike.rules.Rule;
 import dev.turnpike.spi.BackendHandler;
@@ -30,8 +32,9 @@ import java.util.Map;
 
 /**
  * {@code /caucho-status}, in the layout of mod_caucho's status page (resin-spec 3.2): the start
- * time and session settings, a server table per cluster of backends, a section per virtual host
- * with its web-apps and url-patterns ({@link StatusHosts}), then what Turnpike adds:
+ * time and session settings, a server table per cluster of backends, a section per host of the
+ * plugin table with its web-apps and the url-patterns a front end is sent ({@link StatusHosts}),
+ * then what Turnpike adds:
  * the configuration source, the problems of the last load and the rules serving. A client that
  * asks for {@code application/json} gets the same facts as JSON.
  *
@@ -55,18 +58,23 @@ public class CauchoStatusServlet extends HttpServlet {
     @Inject
     transient Instance<BackendHandler> connectors;
 
+    @Inject
+    transient PluginTables tables;
+
     private final Instant started = Instant.now();
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveRules.Snapshot snapshot = live.snapshot();
         Map<String, List<BackendStatus>> clusters = clusters();
+        List<StatusHosts.Host> hosts = StatusHosts.of(
+                tables.current(snapshot.rules(), PluginTable.DEFAULT_SESSION_URL_PREFIX), snapshot.rules());
         response.setHeader("Cache-Control", "no-store");
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(json(snapshot, clusters));
+            response.getWriter().write(json(snapshot, clusters, hosts));
             return;
         }
         response.setContentType("text/html; charset=utf-8");
@@ -91,7 +99,7 @@ public class CauchoStatusServlet extends HttpServlet {
             out.println("<h2>Cluster: " + Html.escape(cluster.getKey()) + "</h2>");
             serverTable(out, cluster.getValue());
         }
-        for (StatusHosts.Host host : StatusHosts.of(snapshot.rules(), getServletContext())) {
+        for (StatusHosts.Host host : hosts) {
             hostSection(out, host, snapshot);
         }
         problems(out, snapshot);
@@ -162,13 +170,10 @@ public class CauchoStatusServlet extends HttpServlet {
         out.println("<p><b>Source:</b> Turnpike (" + Html.escape(snapshot.source()) + ")</p>");
         out.println("<table border=2 cellspacing=0 cellpadding=2 width='80%' class=\"web-apps\">");
         out.println("<tr><th>web-app</th><th>url-pattern</th></tr>");
-        for (Map.Entry<String, List<String>> app : host.webApps().entrySet()) {
-            String context = app.getKey().isEmpty() ? "/" : app.getKey();
-            if (app.getValue().isEmpty()) {
-                out.println("<tr><td>" + Html.escape(context) + "</td><td><em>rules only</em></td></tr>");
-            }
-            for (String pattern : app.getValue()) {
-                out.println("<tr bgcolor='#ffcc66'><td>" + Html.escape(context) + "</td><td>" + Html.escape(pattern)
+        for (StatusHosts.WebApp app : host.webApps()) {
+            for (StatusHosts.Row row : app.rows()) {
+                out.println((row.sent() ? "<tr bgcolor='#ffcc66'><td>" : "<tr><td>") + Html.escape(app.contextPath())
+                        + "</td><td>" + (row.sent() ? Html.escape(row.text()) : "<em>" + Html.escape(row.text()) + "</em>")
                         + "</td></tr>");
             }
         }
@@ -202,7 +207,8 @@ public class CauchoStatusServlet extends HttpServlet {
         out.println("</table>");
     }
 
-    private String json(LiveRules.Snapshot snapshot, Map<String, List<BackendStatus>> clusters) {
+    private String json(LiveRules.Snapshot snapshot, Map<String, List<BackendStatus>> clusters,
+            List<StatusHosts.Host> hosts) {
         JsonArrayBuilder clusterArray = Json.createArrayBuilder();
         for (Map.Entry<String, List<BackendStatus>> cluster : clusters.entrySet()) {
             JsonArrayBuilder servers = Json.createArrayBuilder();
@@ -252,18 +258,20 @@ public class CauchoStatusServlet extends HttpServlet {
                 .add("sessionUrl", ";jsessionid=")
                 .add("configuration", configuration)
                 .add("clusters", clusterArray)
-                .add("hosts", hostsJson(snapshot))
+                .add("hosts", hostsJson(hosts))
                 .add("rules", rules)
                 .build().toString();
     }
 
-    private JsonArrayBuilder hostsJson(LiveRules.Snapshot snapshot) {
+    private static JsonArrayBuilder hostsJson(List<StatusHosts.Host> sections) {
         JsonArrayBuilder hosts = Json.createArrayBuilder();
-        for (StatusHosts.Host host : StatusHosts.of(snapshot.rules(), getServletContext())) {
+        for (StatusHosts.Host host : sections) {
             JsonArrayBuilder apps = Json.createArrayBuilder();
-            for (Map.Entry<String, List<String>> app : host.webApps().entrySet()) {
-                apps.add(Json.createObjectBuilder().add("contextPath", app.getKey())
-                        .add("urlPatterns", Json.createArrayBuilder(app.getValue())));
+            for (StatusHosts.WebApp app : host.webApps()) {
+                JsonArrayBuilder rows = Json.createArrayBuilder();
+                app.rows().forEach(row -> rows.add(Json.createObjectBuilder().add("text", row.text())
+                        .add("sent", row.sent())));
+                apps.add(Json.createObjectBuilder().add("contextPath", app.contextPath()).add("urlPatterns", rows));
             }
             hosts.add(Json.createObjectBuilder().add("host", host.heading()).add("webApps", apps));
         }

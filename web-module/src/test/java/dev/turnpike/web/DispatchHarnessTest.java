@@ -127,4 +127,34 @@ class DispatchHarnessTest {
         assertTrue(response.body().contains("<tr bgcolor='#ffcc66'><td>/</td><td>/caucho-status</td></tr>"),
                 "the deployed servlets' url-patterns: " + response.body());
     }
+
+    @Test
+    void cauchoStatusShowsThePluginTable() throws Exception {
+        String mappings = RULES.replace("</web-app>", """
+                  <servlet-mapping url-pattern="*.php" servlet-name="plugin_match"/>
+                  <servlet-mapping url-pattern="/static/*" servlet-name="plugin_ignore"/>
+                  <servlet-mapping url-regexp="^/report/[0-9]+" servlet-name="reports"/>
+                </web-app>""");
+        harness.live().loaded(new ResinConfigReader().read("harness.xml", mappings.getBytes(StandardCharsets.UTF_8)),
+                Instant.now());
+        String page = get("caucho-status").body();
+        assertTrue(page.contains("<tr bgcolor='#ffcc66'><td>/</td><td>*.php</td></tr>"), page);
+        assertTrue(page.contains("<tr bgcolor='#ffcc66'><td>/</td><td>/static/* (ignore)</td></tr>"), page);
+        assertTrue(page.contains("<tr><td>/</td><td><em>^/report/[0-9]+ (url-regexp, not sent to the plugin)</em>"
+                + "</td></tr>"), page);
+        assertTrue(page.indexOf("<td>*.php</td>") < page.indexOf("<td>/caucho-status</td>"),
+                "the configuration's patterns come before the deployed ones: " + page);
+
+        JsonObject status;
+        try (JsonReader reader = Json.createReader(new StringReader(
+                get("caucho-status", "Accept", "application/json").body()))) {
+            status = reader.readObject();
+        }
+        JsonObject root = status.getJsonArray("hosts").getJsonObject(0).getJsonArray("webApps").getJsonObject(0);
+        assertEquals("/", root.getString("contextPath"));
+        assertEquals(List.of("*.php true", "/caucho-status true", "/turnpike/api/* true", "/static/* (ignore) true",
+                "^/report/[0-9]+ (url-regexp, not sent to the plugin) false"),
+                root.getJsonArray("urlPatterns").getValuesAs(JsonObject.class).stream()
+                        .map(row -> row.getString("text") + " " + row.getBoolean("sent")).toList());
+    }
 }

@@ -48,7 +48,7 @@ final class FastHarness implements AutoCloseable {
     static FastHarness start() throws Exception {
         WeldContainer weld = new Weld()
                 .addBeanClasses(DispatchFilter.class, LocalOnlyFilter.class, CauchoStatusServlet.class,
-                        StatusResource.class)
+                        StatusResource.class, WebAppRegistration.class)
                 .initialize();
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -62,6 +62,7 @@ final class FastHarness implements AutoCloseable {
                 resources.newResource(Path.of("src/main/webapp")),
                 resources.newResource(adminUiResources()))));
         context.setWelcomeFiles(new String[] {"index.html"});
+        context.addEventListener(weld.select(WebAppRegistration.class).get());
         context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/caucho-status",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/turnpike/api/*",

@@ -2,10 +2,8 @@ package dev.turnpike.hmux.endpoint;
 
 import dev.turnpike.cdi.EndpointTrust;
 import dev.turnpike.cdi.LiveRules;
+import dev.turnpike.cdi.PluginTables;
 import dev.turnpike.config.Period;
-import dev.turnpike.mapping.MappingConfig;
-import dev.turnpike.mapping.PluginTable;
-import dev.turnpike.mapping.ServerDeployments;
 import dev.turnpike.rules.RuleSet;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -46,6 +44,9 @@ public class EndpointStartup {
     @Inject
     EndpointTrust trust;
 
+    @Inject
+    PluginTables tables;
+
     private HmuxEndpoint endpoint;
 
     @PostConstruct
@@ -63,7 +64,7 @@ public class EndpointStartup {
             return;
         }
         String urlPrefix = config.settings().sessions().urlPrefix();
-        DispatchReplies replies = new DispatchReplies(() -> pluginTable(live.current(), urlPrefix), config.cluster(),
+        DispatchReplies replies = new DispatchReplies(() -> tables.current(live.current(), urlPrefix), config.cluster(),
                 config.settings().sessions(), Period.parse(System.getProperty("turnpike.config.check-interval", "2s")));
         try {
             endpoint = HmuxEndpoint.start(config.settings(), config.httpServer(), replies, trust, threads);
@@ -82,18 +83,6 @@ public class EndpointStartup {
     /** The endpoint running, or {@code null}, for the status page. */
     public HmuxEndpoint endpoint() {
         return endpoint;
-    }
-
-    /**
-     * The plugin table of the configuration's servlet mappings ({@code plugin_match},
-     * {@code plugin_ignore}) and the web-apps the server has deployed, read afresh at each query.
-     */
-    private static PluginTable pluginTable(RuleSet rules, String sessionUrlPrefix) {
-        return PluginTable.builder()
-                .sessionUrlPrefix(sessionUrlPrefix)
-                .configuration(rules == null ? MappingConfig.NONE : rules.mappings())
-                .deployed(ServerDeployments.read())
-                .build();
     }
 
     private static Map<String, String> systemProperties() {

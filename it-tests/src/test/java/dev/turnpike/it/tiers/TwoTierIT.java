@@ -37,6 +37,10 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,7 +212,17 @@ class TwoTierIT {
     }
 
     @Test
-    void theDispatchQueryAnswersWithTheConfiguredPatternsAndAnEtag() throws Exception {
+    void theDispatchQueryAndTheStatusPageListWhatTheServerDeployed() throws Exception {
+        Path shop = deploy(a, ShrinkWrap.create(WebArchive.class, "shop.war").addClass(TierEchoServlet.class)
+                .setWebXML(new StringAsset(SHOP_WEB_XML)));
+        try {
+            queryAndStatusPage();
+        } finally {
+            undeploy(shop);
+        }
+    }
+
+    private void queryAndStatusPage() throws Exception {
         try (Socket plugin = new Socket()) {
             plugin.connect(new InetSocketAddress("127.0.0.1", a.hmuxPort()), 10_000);
             plugin.setSoTimeout(30_000);
@@ -217,9 +231,11 @@ class TwoTierIT {
             reply.forEach(f -> shown.add(f.describe()));
             assertEquals("C 2", shown.get(0));
             assertTrue(shown.contains("H \"cookie\"") && shown.contains("S \"JSESSIONID\""), shown.toString());
-            assertTrue(shown.contains("a \"\""), "Turnpike's root web-app: " + shown);
-            assertTrue(shown.contains("i \"/static/*\""), "the configured plugin_ignore: " + shown);
             assertTrue(shown.contains("s \"127.0.0.1:" + a.hmuxPort() + "\""), shown.toString());
+            assertTrue(webApp(shown, "").containsAll(List.of("i \"/static/*\"", "m \"/caucho-status\"",
+                    "m \"/tier/*\"")), "Turnpike's web-app: the configured plugin_ignore and its servlets: " + shown);
+            assertTrue(webApp(shown, "/shop").containsAll(List.of("m \"*.do\"", "m \"/cart/*\"")),
+                    "another web-app the server deployed, read through the servlet context: " + shown);
             HmuxFrame etag = reply.get(reply.size() - 2);
             assertTrue(etag instanceof HmuxFrame.DispatchEtag, shown.toString());
             assertEquals("Q", shown.get(shown.size() - 1));
@@ -229,6 +245,54 @@ class TwoTierIT {
             again.forEach(f -> unchanged.add(f.describe()));
             assertEquals(List.of("C 2", "n", "Q"), unchanged, "the same etag: no change");
         }
+
+        String page = client.send(HttpRequest.newBuilder(a.url("/caucho-status")).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(page.contains("<tr bgcolor='#ffcc66'><td>/</td><td>/static/* (ignore)</td></tr>"), page);
+        assertTrue(page.contains("<tr bgcolor='#ffcc66'><td>/</td><td>/tier/*</td></tr>"), page);
+        assertTrue(page.contains("<tr bgcolor='#ffcc66'><td>/shop</td><td>/cart/*</td></tr>"), page);
+    }
+
+    private static final String SHOP_WEB_XML = """
+            <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0" metadata-complete="true">
+              <servlet><servlet-name>cart</servlet-name><servlet-class>%s</servlet-class></servlet>
+              <servlet-mapping><servlet-name>cart</servlet-name><url-pattern>/cart/*</url-pattern></servlet-mapping>
+              <servlet-mapping><servlet-name>cart</servlet-name><url-pattern>*.do</url-pattern></servlet-mapping>
+            </web-app>
+            """.formatted(TierEchoServlet.class.getName());
+
+    /** The patterns the reply lists for the web-app {@code a "contextPath"}, sorted. */
+    private static List<String> webApp(List<String> shown, String contextPath) {
+        int start = shown.indexOf("a \"" + contextPath + "\"");
+        assertTrue(start >= 0, "web-app " + contextPath + " in " + shown);
+        List<String> patterns = new ArrayList<>();
+        for (String frame : shown.subList(start + 1, shown.size())) {
+            if (!frame.startsWith("m ") && !frame.startsWith("i ")) {
+                break;
+            }
+            patterns.add(frame);
+        }
+        patterns.sort(null);
+        return patterns;
+    }
+
+    /** Drops {@code war} into the server's deployment folder and waits until WildFly has deployed it. */
+    private static Path deploy(WildFlyServer server, WebArchive war) throws Exception {
+        Path deployments = server.baseDirectory().resolve("deployments");
+        Path file = deployments.resolve(war.getName());
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        Path deployed = deployments.resolve(war.getName() + ".deployed");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(deployed)) {
+            assertTrue(!Files.exists(deployments.resolve(war.getName() + ".failed")), "WildFly failed to deploy " + war);
+            assertTrue(System.nanoTime() < deadline, war.getName() + " not deployed in 60 s");
+            Thread.sleep(200);
+        }
+        return file;
+    }
+
+    private static void undeploy(Path war) throws IOException {
+        Files.deleteIfExists(war);
     }
 
     /** A dispatch-configuration query for the default host as mod_caucho sends it, and the reply. */
