@@ -30,6 +30,13 @@ public final class ConfigReloader {
         return source;
     }
 
+    /** Reads the source and loads it whether it changed or not, as an operator's reload asks. */
+    public Outcome reload() {
+        lastContent = null;
+        lastReadError = null;
+        return check();
+    }
+
     /** Reads the source and loads it if it changed since the last check (the first check always loads). */
     public Outcome check() {
         byte[] content;

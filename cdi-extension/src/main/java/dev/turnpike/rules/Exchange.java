@@ -26,9 +26,21 @@ public final class Exchange implements RequestView {
     private boolean privateUnlessVary;
     private Locale locale;
     private String path;
+    private RuleTrace trace;
 
     public Exchange(RequestView request) {
         this.request = request;
+    }
+
+    /** Has the rules report each step of this exchange to {@code trace}, to explain it. */
+    public Exchange trace(RuleTrace trace) {
+        this.trace = trace;
+        return this;
+    }
+
+    /** The trace listening to this exchange, or {@code null} for a request being served. */
+    public RuleTrace trace() {
+        return trace;
     }
 
     // --- effects ---

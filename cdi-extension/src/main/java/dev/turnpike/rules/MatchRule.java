@@ -29,6 +29,7 @@ public final class MatchRule implements Rule {
     private final Condition[] conditions;
     private final RuleFilter[] filters;
     private final boolean marksPrivate;
+    private final RuleCounters counters = new RuleCounters();
     private volatile boolean warnedAboutBudget;
 
     /**
@@ -71,9 +72,12 @@ public final class MatchRule implements Rule {
 
     @Override
     public Outcome apply(Exchange exchange, String subject) {
+        Outcome outcome;
         try {
-            return applyWithinBudget(exchange, subject);
+            outcome = applyWithinBudget(exchange, subject);
         } catch (BoundedSubject.BudgetExceeded e) {
+            counters.failed("gave up matching a subject of " + subject.length() + " characters: the pattern"
+                    + " backtracks too much");
             if (!warnedAboutBudget) {
                 warnedAboutBudget = true;
                 BUDGET_LOG.warning(() -> this + " (" + spec.origin() + ") gave up matching a subject of "
@@ -82,14 +86,29 @@ public final class MatchRule implements Rule {
                         + " avoid nested repetition such as (a+)+ or (.*)*. (Logged once per rule; FINE for each.)");
             }
             BUDGET_LOG.fine(() -> this + " gave up on " + subject);
+            if (exchange.trace() != null) {
+                exchange.trace().regexp(this, subject, null);
+            }
             return null;
         }
+        if (outcome != null) {
+            if (exchange.trace() == null) {
+                counters.hit();
+            } else {
+                exchange.trace().fired(this, outcome);
+            }
+        }
+        return outcome;
     }
 
     private Outcome applyWithinBudget(Exchange exchange, String subject) {
+        RuleTrace trace = exchange.trace();
         if (spec.toggle() != null && !spec.toggle().isEnabled()) {
             if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
                 RESIN3_LOG.finest(spec.logPrefix() + " not enabled, no match");
+            }
+            if (trace != null) {
+                trace.switchedOff(this);
             }
             return null;
         }
@@ -97,12 +116,18 @@ public final class MatchRule implements Rule {
         if (spec.fullUrl() && exchange.queryString() != null) {
             matched = subject + '?' + exchange.queryString();
         }
+        if (trace != null) {
+            trace.tried(this, matched);
+        }
         Matcher matcher = null;
         if (spec.regexp() != null) {
             BoundedSubject bounded = new BoundedSubject(matched);
             matcher = spec.regexp().matcher(bounded);
             boolean found = matcher.find();
             bounded.refill();
+            if (trace != null) {
+                trace.regexp(this, matched, found ? matcher : null);
+            }
             if (!found) {
                 if (spec.resin3() && RESIN3_LOG.isLoggable(Level.FINEST)) {
                     RESIN3_LOG.finest(spec.logPrefix() + " does not match " + matched);
@@ -115,7 +140,7 @@ public final class MatchRule implements Rule {
         }
         if (conditions.length > 0) {
             for (Condition condition : conditions) {
-                if (!condition.test(exchange)) {
+                if (!test(condition, exchange, trace)) {
                     log(Level.FINEST, "not match", matched);
                     return null;
                 }
@@ -130,6 +155,28 @@ public final class MatchRule implements Rule {
             RESIN3_LOG.finer(spec.logPrefix() + " '" + matched + "' --> '" + describe(outcome) + "'");
         }
         return outcome;
+    }
+
+    /**
+     * Tests one condition. One that throws is recorded as the rule's failure; a served request
+     * gets the exception, a traced one takes it as the condition failing.
+     */
+    private boolean test(Condition condition, Exchange exchange, RuleTrace trace) {
+        boolean passed;
+        try {
+            passed = condition.test(exchange);
+        } catch (RuntimeException e) {
+            if (trace == null) {
+                counters.failed(condition + " threw " + e);
+                throw e;
+            }
+            trace.conditionFailed(this, condition, e);
+            return false;
+        }
+        if (trace != null) {
+            trace.condition(this, condition, passed);
+        }
+        return passed;
     }
 
     private void log(Level level, String what, String subject) {
@@ -167,6 +214,11 @@ public final class MatchRule implements Rule {
 
     public Spec spec() {
         return spec;
+    }
+
+    /** How often this rule fired and its last failure. */
+    public RuleCounters counters() {
+        return counters;
     }
 
     public Pattern regexp() {

@@ -47,6 +47,10 @@ public final class RuleList {
         String current = subject;
         RuleIndex index = index();
         int[] candidates = index.candidates(current);
+        RuleTrace trace = exchange.trace();
+        if (trace != null) {
+            trace.candidates(this, candidates, current);
+        }
         for (int at = 0; at < candidates.length; at++) {
             int rule = candidates[at];
             Outcome outcome = rules[rule].apply(exchange, current);
@@ -55,6 +59,9 @@ public final class RuleList {
                     current = next.subject();
                     candidates = index.candidates(current);
                     at = after(candidates, rule) - 1;
+                    if (trace != null) {
+                        trace.candidates(this, Arrays.copyOfRange(candidates, at + 1, candidates.length), current);
+                    }
                 }
             } else if (outcome != null) {
                 return outcome;

@@ -133,13 +133,13 @@ public final class RuleSet {
 
     /** Decides what happens to a request, recording the rules' side effects on the exchange. */
     public Decision evaluate(Exchange exchange) {
-        Decision decision = decide(server, exchange, server.isEmpty() ? null : exchange.fullUrl());
+        Decision decision = decide("server", server, exchange, server.isEmpty() ? null : exchange.fullUrl());
         if (decision != null) {
             return decision;
         }
         HostRules host = hosts.isEmpty() ? null : host(exchange.hostName());
         RuleList hostLevel = host != null ? host.rules() : hostDefault;
-        decision = decide(hostLevel, exchange, hostLevel.isEmpty() ? null : exchange.fullPath());
+        decision = decide("host", hostLevel, exchange, hostLevel.isEmpty() ? null : exchange.fullPath());
         if (decision != null) {
             return decision;
         }
@@ -147,7 +147,7 @@ public final class RuleSet {
         if (webApp == null) {
             webApp = webAppDefault;
         }
-        decision = decide(webApp, exchange, exchange.path());
+        decision = decide("web-app", webApp, exchange, exchange.path());
         if (decision != null) {
             return decision;
         }
@@ -157,9 +157,12 @@ public final class RuleSet {
         return Decision.PASS;
     }
 
-    private static Decision decide(RuleList rules, Exchange exchange, String subject) {
+    private static Decision decide(String level, RuleList rules, Exchange exchange, String subject) {
         if (rules.isEmpty()) {
             return null;
+        }
+        if (exchange.trace() != null) {
+            exchange.trace().level(level, subject);
         }
         Outcome outcome = rules.evaluate(exchange, subject);
         if (outcome instanceof Decision decision) {

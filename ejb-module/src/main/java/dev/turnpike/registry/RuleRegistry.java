@@ -1,5 +1,6 @@
 package dev.turnpike.registry;
 
+import dev.turnpike.cdi.ConfigControl;
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.config.ConfigLocator;
 import dev.turnpike.config.ConfigProblem;
@@ -16,11 +17,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,8 +39,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@LocalBean
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class RuleRegistry {
+public class RuleRegistry implements ConfigControl {
 
     /** System property: how often the configuration file is checked for changes. */
     public static final String INTERVAL_PROPERTY = "turnpike.config.check-interval";
@@ -91,6 +95,24 @@ public class RuleRegistry {
                 ruleImport.checkIfDue(now);
             }
         }
+    }
+
+    @Override
+    public LiveRules.Snapshot reload() {
+        LOG.info(() -> "Turnpike reloads " + reloader.source().name() + " as an operator asked");
+        apply(reloader.reload());
+        RuleSet rules = live.current();
+        if (rules != null) {
+            for (RuleImport ruleImport : rules.imports()) {
+                ruleImport.update();
+            }
+        }
+        return live.snapshot();
+    }
+
+    @Override
+    public Source configuration() throws IOException {
+        return new Source(reloader.source().name(), reloader.source().read());
     }
 
     @PreDestroy

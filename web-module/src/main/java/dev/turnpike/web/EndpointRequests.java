@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * They are believed only with the application's secret; without it they are hidden, so no browser
  * can pose as the endpoint.
  */
-final class EndpointRequests {
+public final class EndpointRequests {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.web");
 
@@ -31,7 +31,7 @@ final class EndpointRequests {
     }
 
     /** The request as its client made it, or the request itself when no bridge header came with it. */
-    static HttpServletRequest of(HttpServletRequest request, EndpointTrust trust) {
+    public static HttpServletRequest of(HttpServletRequest request, EndpointTrust trust) {
         String secret = request.getHeader(EndpointTrust.SECRET);
         if (secret != null && trust != null && trust.trusts(secret)) {
             return new Bridged(request);

@@ -1,5 +1,8 @@
 package dev.turnpike.web;
 
+import dev.turnpike.admin.AdminAccess;
+import dev.turnpike.admin.AdminFilter;
+import dev.turnpike.admin.CsrfGuard;
 import dev.turnpike.admin.StatusResource;
 import dev.turnpike.admin.TurnpikeApi;
 import dev.turnpike.cdi.LiveRules;
@@ -30,7 +33,8 @@ import org.jboss.weld.environment.se.WeldContainer;
  * The web module without an application server: Weld SE runs the CDI extension (found through
  * {@code META-INF/services}), Jetty 12 ee10 runs the real filters and servlets obtained from Weld,
  * Jersey runs the JAX-RS application, and the default servlet serves the WAR's and the admin UI
- * fragment's static files. Listens on a free loopback port.
+ * fragment's static files. Listens on a free loopback port. Without a login service, Turnpike's
+ * page and API let loopback clients read ({@code turnpike.admin.anonymous-read=loopback}).
  */
 final class FastHarness implements AutoCloseable {
 
@@ -48,7 +52,7 @@ final class FastHarness implements AutoCloseable {
     static FastHarness start() throws Exception {
         WeldContainer weld = new Weld()
                 .addBeanClasses(DispatchFilter.class, LocalOnlyFilter.class, CauchoStatusServlet.class,
-                        StatusResource.class, WebAppRegistration.class)
+                        StatusResource.class, WebAppRegistration.class, AdminFilter.class, CsrfGuard.class)
                 .initialize();
         Server jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
@@ -62,10 +66,13 @@ final class FastHarness implements AutoCloseable {
                 resources.newResource(Path.of("src/main/webapp")),
                 resources.newResource(adminUiResources()))));
         context.setWelcomeFiles(new String[] {"index.html"});
+        context.setInitParameter(AdminAccess.ANONYMOUS_READ, "loopback");
         context.addEventListener(weld.select(WebAppRegistration.class).get());
         context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/caucho-status",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/turnpike/api/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(weld.select(AdminFilter.class).get()), "/turnpike/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(weld.select(DispatchFilter.class).get()), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
@@ -99,6 +106,12 @@ final class FastHarness implements AutoCloseable {
             request.headers(headers);
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs a JSON body to a path relative to the root. */
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     LiveRules live() {
