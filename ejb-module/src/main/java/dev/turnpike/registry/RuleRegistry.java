@@ -17,6 +17,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,6 +41,7 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @LocalBean
+@Local(ConfigControl.class)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RuleRegistry implements ConfigControl {
 

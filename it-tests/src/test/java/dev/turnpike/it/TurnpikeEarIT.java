@@ -107,7 +107,7 @@ class TurnpikeEarIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Turnpike is running"), page.body());
         assertEquals(404, get("/no/such/page").statusCode());
-        HttpResponse<String> adminUi = get("/turnpike/");
+        HttpResponse<String> adminUi = get("/turnpike/", "Authorization", AdminLogin.ADMIN);
         assertEquals(200, adminUi.statusCode());
         assertTrue(adminUi.body().contains("<title>Turnpike</title>"), adminUi.body());
     }
@@ -215,7 +215,7 @@ class TurnpikeEarIT {
     }
 
     private JsonObject status() throws Exception {
-        HttpResponse<String> response = get("/turnpike/api/status");
+        HttpResponse<String> response = get("/turnpike/api/status", "Authorization", AdminLogin.ADMIN);
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();

@@ -34,6 +34,8 @@ public class AdminFilter extends HttpFilter {
     private static final IpNetworks LOOPBACK = IpNetworks.parse("127.0.0.0/8 ::1/128");
     private static final Set<String> READING_POSTS = Set.of("/turnpike/api/explain", "/turnpike/api/config/check");
     private static final String CSRF_PATH = "/turnpike/api/csrf";
+    /** The realm of {@code WEB-INF/web.xml}'s login configuration. */
+    private static final String REALM = "Turnpike";
 
     private transient AdminAccess access = AdminAccess.of(null);
 
@@ -92,20 +94,22 @@ public class AdminFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** Asks the container to authenticate; {@code false} when it answered the client (401). */
+    /**
+     * Asks the container to authenticate; {@code false} when it answered the client (401 with the
+     * Basic challenge of {@code WEB-INF/web.xml}, added here when the container left it out).
+     */
     private static boolean authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             if (request.authenticate(response) && request.getUserPrincipal() != null) {
                 return true;
             }
         } catch (ServletException e) {
-            LOG.log(Level.FINE, "the container cannot authenticate", e);
-            if (!response.isCommitted()) {
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Turnpike's page and API need a login");
-            }
-            return false;
+            LOG.log(Level.FINE, "the container did not authenticate the client", e);
         }
-        if (!response.isCommitted() && response.getStatus() != HttpServletResponse.SC_UNAUTHORIZED) {
+        if (!response.isCommitted()) {
+            if (!response.containsHeader("WWW-Authenticate")) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            }
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Turnpike's page and API need a login");
         }
         return false;

@@ -14,6 +14,6 @@ public class TurnpikeApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(StatusResource.class, RulesResource.class, ExplainResource.class, ConfigResource.class,
-                CsrfResource.class, ValidationErrors.class);
+                CsrfResource.class, ValidationErrors.class, UnreadableBodies.class);
     }
 }
