@@ -2,6 +2,7 @@ package dev.turnpike.balance;
 
 import dev.turnpike.rules.BackendConfig;
 import java.time.InstantSource;
+import java.util.logging.Logger;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,21 +22,39 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The forced pass ignores failure windows and warm-up but never the operator's stop or drain.
  *
  * <p>The web tier reports what happens on a backend through {@link #connected()},
- * {@link #failed(FailureKind, long)} and {@link #completed()}.
+ * {@link #failed(FailureKind, long)} and {@link #completed()}, and what each attempt cost to its
+ * {@link BackendMeter}. An operator acts through {@link #start()}, {@link #stop()},
+ * {@link #drain()} and {@link #weight(int)}; {@link #takeOver(Backend)} carries those acts to the
+ * backend that replaces this one when a reload changes the server's settings.
  */
 public final class Backend {
+
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.balance");
 
     private final BackendConfig config;
     private final BackendState state;
     private final LoadMeter load;
+    private final BackendMeter meter;
     private final AtomicInteger allocated = new AtomicInteger();
     private volatile BackendPool pool = BackendPool.EMPTY;
+    private volatile int weight;
+    private volatile boolean weightSet;
 
-    /** A backend in state {@link Lifecycle#NEW}, with no pool attached. */
+    /** A backend in state {@link Lifecycle#NEW}, with no pool attached and a new meter. */
     public Backend(BackendConfig config, InstantSource clock) {
+        this(config, clock, new BackendMeter());
+    }
+
+    /**
+     * A backend in state {@link Lifecycle#NEW}, with no pool attached, counting into {@code meter}
+     * (the meter of the backend it replaces, to keep the server's counts).
+     */
+    public Backend(BackendConfig config, InstantSource clock, BackendMeter meter) {
         this.config = Objects.requireNonNull(config, "config");
         this.state = new BackendState(config, clock);
         this.load = new LoadMeter(clock);
+        this.meter = Objects.requireNonNull(meter, "meter");
+        this.weight = config.weight();
     }
 
     public BackendConfig config() {
@@ -50,6 +69,11 @@ public final class Backend {
         return load;
     }
 
+    /** What the backend has served, for the metrics. */
+    public BackendMeter meter() {
+        return meter;
+    }
+
     public BackendPool pool() {
         return pool;
     }
@@ -59,9 +83,35 @@ public final class Backend {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
-    /** The weight least-connection divides the cost by: 1 for a backup. */
+    /**
+     * The weight least-connection divides the cost by: the configured {@code load-balance-weight}
+     * until an operator sets another ({@link #weight(int)}); always 1 for a backup.
+     */
     public int weight() {
-        return config.weight();
+        return weight;
+    }
+
+    /**
+     * Sets the weight for new selections, in place of the configured one.
+     *
+     * @throws IllegalArgumentException if negative, or if this is a backup server, whose weight is 1
+     */
+    public void weight(int weight) {
+        if (weight < 0) {
+            throw new IllegalArgumentException("weight of server '" + config.id() + "': " + weight
+                    + " (expected: 0 or more)");
+        }
+        if (config.backup()) {
+            throw new IllegalArgumentException("TPB0011 weight of server '" + config.id() + "': " + weight
+                    + " (expected: none, a backup server's weight is always " + BackendConfig.BACKUP_WEIGHT + ")");
+        }
+        this.weight = weight;
+        this.weightSet = true;
+    }
+
+    /** Whether an operator set the weight ({@link #weight(int)}) rather than the configuration. */
+    public boolean weightSet() {
+        return weightSet;
     }
 
     // gates
@@ -196,6 +246,24 @@ public final class Backend {
     public void toFail() {
         state.toFail();
         pool.closeIdle();
+    }
+
+    /**
+     * Carries what an operator did to {@code previous}, the backend this one replaces after a
+     * reload changed the server's settings: a stop or a drain, and a weight set by hand unless the
+     * reload changed the configured weight. Call once this backend is {@linkplain #start() started}.
+     */
+    public void takeOver(Backend previous) {
+        Lifecycle was = previous.state().lifecycle();
+        if (was == Lifecycle.STANDBY) {
+            stop();
+        } else if (was == Lifecycle.SESSION_ONLY) {
+            drain();
+        }
+        if (previous.weightSet() && previous.config().weight() == config.weight() && !config.backup()) {
+            weight(previous.weight());
+        }
+        LOG.fine(() -> this + " takes over from " + previous + ": " + state + ", weight " + weight);
     }
 
     /** Removes the backend for good and closes its idle connections. */

@@ -30,18 +30,33 @@ import java.util.logging.Logger;
  * <p>Each configuration load that changes the clusters ({@link #update}) publishes a new
  * immutable snapshot with one volatile write. A server whose settings did not change keeps its
  * {@link Backend} (state, failure windows, warm-up) and its pooled connections across the reload;
- * a changed or removed server is closed. Each proxying rule gets a {@link BalancedCluster} built
- * from its own strategy and stickiness over the shared members, made once per snapshot.
+ * a changed or removed server is closed. A changed server that is still the same server (same
+ * cluster id, server id, address and port) gets a new backend that keeps the old one's counts
+ * ({@link dev.turnpike.balance.BackendMeter}) and what an operator did to it
+ * ({@link Backend#takeOver}). Each proxying rule gets a {@link BalancedCluster} built from its own
+ * strategy and stickiness over the shared members, made once per snapshot.
  */
 public final class ClusterRegistry implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy");
 
     private final InstantSource clock;
+    private final Runnable changed;
     private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
 
     public ClusterRegistry(InstantSource clock) {
+        this(clock, () -> {
+        });
+    }
+
+    /**
+     * @param clock   the balancer's clock
+     * @param changed run after each new snapshot is published and after {@link #close()}, under
+     *                the registry's lock: what follows the backends (their MBeans)
+     */
+    public ClusterRegistry(InstantSource clock, Runnable changed) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changed = Objects.requireNonNull(changed, "changed");
     }
 
     /** The configured clusters and their members; routes are built on demand. */
@@ -66,9 +81,11 @@ public final class ClusterRegistry implements AutoCloseable {
                 return;
             }
             Map<MemberKey, Member> reusable = new HashMap<>();
+            Map<ServerKey, Member> predecessors = new HashMap<>();
             for (Map.Entry<String, List<Member>> cluster : old.members().entrySet()) {
                 for (Member member : cluster.getValue()) {
                     reusable.put(key(cluster.getKey(), member.backend().config()), member);
+                    predecessors.put(ServerKey.of(cluster.getKey(), member.backend().config()), member);
                 }
             }
             Map<String, List<Member>> members = new LinkedHashMap<>();
@@ -76,7 +93,7 @@ public final class ClusterRegistry implements AutoCloseable {
                 List<Member> list = new ArrayList<>();
                 for (BackendConfig server : config.servers()) {
                     Member kept = reusable.remove(key(config.id(), server));
-                    list.add(kept != null ? kept : open(server));
+                    list.add(kept != null ? kept : open(server, predecessors.get(ServerKey.of(config.id(), server))));
                 }
                 members.put(config.id(), List.copyOf(list));
             }
@@ -85,6 +102,7 @@ public final class ClusterRegistry implements AutoCloseable {
                 LOG.info(() -> "closing " + gone.backend() + ": no longer configured as it was");
                 gone.close();
             }
+            changed.run();
         }
     }
 
@@ -122,17 +140,27 @@ public final class ClusterRegistry implements AutoCloseable {
             list.forEach(Member::close);
         }
         snapshot = new Snapshot(List.of(), Map.of());
+        changed.run();
     }
 
-    private Member open(BackendConfig server) {
+    /**
+     * A member for a server that has none yet.
+     *
+     * @param previous the member of the same server before its settings changed, or {@code null}
+     */
+    private Member open(BackendConfig server, Member previous) {
         HmuxClientSettings settings = HmuxClientSettings.builder()
                 .connectTimeout(server.connectTimeout())
                 .socketTimeout(server.socketTimeout())
                 .idleTime(server.idleTime())
                 .build();
         HmuxClient client = new HmuxClient(new InetSocketAddress(server.address(), server.port()), settings);
-        Backend backend = new Backend(server, clock);
+        Backend backend = previous == null ? new Backend(server, clock)
+                : new Backend(server, clock, previous.backend().meter());
         backend.start();
+        if (previous != null) {
+            backend.takeOver(previous.backend());
+        }
         return new Member(backend, HmuxRequests.connector(client));
     }
 
@@ -176,5 +204,15 @@ public final class ClusterRegistry implements AutoCloseable {
 
     /** A server as configured in a cluster: equal keys keep their member across a reload. */
     private record MemberKey(String cluster, BackendConfig server) {
+    }
+
+    /**
+     * A server whatever its settings: a changed server with an equal key is the same server, whose
+     * new member keeps the old one's counts and operator changes.
+     */
+    private record ServerKey(String cluster, String id, String address, int port) {
+        static ServerKey of(String cluster, BackendConfig server) {
+            return new ServerKey(cluster, server.id(), server.address(), server.port());
+        }
     }
 }

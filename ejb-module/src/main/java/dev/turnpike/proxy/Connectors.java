@@ -2,7 +2,10 @@ package dev.turnpike.proxy;
 
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.balance.Backend;
+import dev.turnpike.balance.BackendMeter;
 import dev.turnpike.balance.BackendState;
+import dev.turnpike.balance.FailureKind;
+import dev.turnpike.balance.LatencyHistogram;
 import dev.turnpike.balance.RetryPolicy;
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.rules.BackendConfig;
@@ -10,8 +13,12 @@ import dev.turnpike.rules.BackendRoute;
 import dev.turnpike.rules.Decision;
 import dev.turnpike.rules.Rule;
 import dev.turnpike.rules.RuleSet;
+import dev.turnpike.spi.BackendChange;
+import dev.turnpike.spi.BackendControl;
 import dev.turnpike.spi.BackendHandler;
+import dev.turnpike.spi.BackendMetrics;
 import dev.turnpike.spi.BackendStatus;
+import dev.turnpike.spi.NoSuchBackendException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,9 +28,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -43,17 +52,29 @@ import java.util.logging.Logger;
  * </ul>
  * Failures the browser must hear about are answered with the status the forwarder chose and a
  * message with a stable code, logged at WARNING.
+ *
+ * <p>As the {@link BackendControl}, it shows every backend with its counts and applies the
+ * operator's changes (see that interface for how servers are named and what survives a reload),
+ * and keeps a {@link BackendMXBean} registered for each backend ({@link BackendMBeans}).
  */
 @ApplicationScoped
-public class Connectors implements BackendHandler {
+public class Connectors implements BackendHandler, BackendControl {
 
     private static final Logger LOG = Logger.getLogger("dev.turnpike.proxy");
+
+    /** The failure kinds as {@link BackendMetrics#failuresByKind()} names them, in its order. */
+    private static final Map<FailureKind, String> KIND_NAMES = Map.of(FailureKind.CONNECT, "connect",
+            FailureKind.IO, "io", FailureKind.BUSY, "busy", FailureKind.STALE_POOLED, "stale-pooled");
+    private static final List<FailureKind> KIND_ORDER = List.of(FailureKind.CONNECT, FailureKind.IO,
+            FailureKind.BUSY, FailureKind.STALE_POOLED);
+    private static final List<Double> BOUNDS = Arrays.stream(LatencyHistogram.BOUNDS_SECONDS).boxed().toList();
 
     @Inject
     LiveRules live;
 
-    private final ClusterRegistry clusters = new ClusterRegistry(InstantSource.system());
-    private final ProxyGroups proxies = new ProxyGroups(InstantSource.system());
+    private final BackendMBeans mbeans = new BackendMBeans(this);
+    private final ClusterRegistry clusters = new ClusterRegistry(InstantSource.system(), this::backendsChanged);
+    private final ProxyGroups proxies = new ProxyGroups(InstantSource.system(), this::backendsChanged);
     private final Forwarder forwarder = new Forwarder(RetryPolicy.RECOMMENDED, InstantSource.system());
     private final Set<Rule> warned = ConcurrentHashMap.newKeySet();
 
@@ -145,26 +166,163 @@ public class Connectors implements BackendHandler {
     @Override
     public List<BackendStatus> backends() {
         List<BackendStatus> all = new ArrayList<>();
-        Map<String, List<Backend>> groups = new LinkedHashMap<>(clusters().backends());
-        groups.putAll(proxies.backends());
-        for (Map.Entry<String, List<Backend>> cluster : groups.entrySet()) {
+        for (Map.Entry<String, List<Backend>> cluster : groups().entrySet()) {
             int index = 0;
             for (Backend backend : cluster.getValue()) {
-                BackendConfig config = backend.config();
-                BackendState state = backend.state();
-                all.add(new BackendStatus(cluster.getKey(), index++, config.id(), config.address(), config.port(),
-                        config.backup(), state.lifecycle().name(), state.isFailed(), backend.pool().active(),
-                        backend.pool().idle(), state.failCount(), state.lastFailure(),
-                        Duration.ofMillis(state.recoverTimeLeft()), config.connectTimeout(), config.idleTime(),
-                        config.recoverTime(), config.socketTimeout()));
+                all.add(status(cluster.getKey(), index++, backend));
             }
         }
         return all;
+    }
+
+    @Override
+    public Optional<BackendStatus> backend(String cluster, String server) {
+        try {
+            return Optional.of(locate(cluster, server).get(0).status());
+        } catch (NoSuchBackendException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When proxy rules with the same addresses but other settings make two groups of one name,
+     * the change applies to the server in each.
+     */
+    @Override
+    public BackendStatus change(String cluster, String server, BackendChange change) {
+        List<Located> found = locate(cluster, server);
+        for (Located located : found) {
+            Backend backend = located.backend();
+            String before = backend.state().lifecycle() + " weight " + backend.weight();
+            apply(backend, change);
+            LOG.info(() -> "server '" + backend.config().id() + "' of cluster '" + cluster + "': " + change
+                    + " (was " + before + ", now " + backend.state().lifecycle() + " weight " + backend.weight() + ")");
+        }
+        return found.get(0).status();
+    }
+
+    private static void apply(Backend backend, BackendChange change) {
+        if (change instanceof BackendChange.Enable) {
+            backend.start();
+        } else if (change instanceof BackendChange.Disable) {
+            backend.stop();
+        } else if (change instanceof BackendChange.Drain) {
+            backend.drain();
+        } else if (change instanceof BackendChange.Weight weight) {
+            backend.weight(weight.weight());
+        }
+    }
+
+    @Override
+    public List<BackendMetrics> metrics() {
+        List<BackendMetrics> all = new ArrayList<>();
+        for (Map.Entry<String, List<Backend>> cluster : groups().entrySet()) {
+            for (Backend backend : cluster.getValue()) {
+                all.add(metrics(cluster.getKey(), backend));
+            }
+        }
+        return all;
+    }
+
+    /** The serving clusters, then the proxy groups in use, by name. */
+    private Map<String, List<Backend>> groups() {
+        Map<String, List<Backend>> groups = new LinkedHashMap<>(clusters().backends());
+        groups.putAll(proxies.backends());
+        return groups;
+    }
+
+    /** A server found by name: its cluster, its position there and its backend. */
+    private record Located(String cluster, int index, Backend backend) {
+        BackendStatus status() {
+            return Connectors.status(cluster, index, backend);
+        }
+    }
+
+    /**
+     * Every backend named {@code server} in the clusters or proxy groups named {@code cluster}: by
+     * server id, or by {@code address:port} when no server has that id.
+     *
+     * @throws NoSuchBackendException if there is none, naming the clusters or servers there are
+     */
+    private List<Located> locate(String cluster, String server) {
+        List<List<Backend>> lists = new ArrayList<>();
+        List<Backend> members = clusters().backends().get(cluster);
+        if (members != null) {
+            lists.add(members);
+        }
+        lists.addAll(proxies.named(cluster));
+        if (lists.isEmpty()) {
+            throw new NoSuchBackendException(cluster, null, "TPB0009 no cluster '" + cluster
+                    + "' serves now (known: " + String.join(", ", groups().keySet()) + ")");
+        }
+        List<Located> byId = new ArrayList<>();
+        List<Located> byAddress = new ArrayList<>();
+        List<String> known = new ArrayList<>();
+        for (List<Backend> list : lists) {
+            for (int i = 0; i < list.size(); i++) {
+                BackendConfig config = list.get(i).config();
+                if (config.id().equals(server)) {
+                    byId.add(new Located(cluster, i, list.get(i)));
+                } else if ((config.address() + ":" + config.port()).equals(server)) {
+                    byAddress.add(new Located(cluster, i, list.get(i)));
+                }
+                known.add(config.id());
+            }
+        }
+        if (!byId.isEmpty()) {
+            return byId;
+        }
+        if (!byAddress.isEmpty()) {
+            return byAddress;
+        }
+        throw new NoSuchBackendException(cluster, server, "TPB0010 no server '" + server + "' in cluster '" + cluster
+                + "' (known: " + String.join(", ", known.stream().distinct().toList()) + ")");
+    }
+
+    static BackendStatus status(String cluster, int index, Backend backend) {
+        BackendConfig config = backend.config();
+        BackendState state = backend.state();
+        BackendMeter meter = backend.meter();
+        long failures = meter.failures();
+        long requests = meter.latency().count();
+        return new BackendStatus(cluster, index, config.id(), config.address(), config.port(),
+                config.backup(), state.lifecycle().name(), state.isFailed(), backend.pool().active(),
+                backend.pool().idle(), state.failCount(), state.lastFailure(),
+                Duration.ofMillis(state.recoverTimeLeft()), config.connectTimeout(), config.idleTime(),
+                config.recoverTime(), config.socketTimeout(), backend.weight(), requests, failures);
+    }
+
+    static BackendMetrics metrics(String cluster, Backend backend) {
+        Map<FailureKind, Long> failures = backend.meter().failuresByKind();
+        LatencyHistogram.Snapshot latency = backend.meter().latency();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        long total = 0;
+        for (FailureKind kind : KIND_ORDER) {
+            byKind.put(KIND_NAMES.get(kind), failures.get(kind));
+            total += failures.get(kind);
+        }
+        return new BackendMetrics(cluster, backend.config().id(), backend.pool().active(), latency.count(), total,
+                byKind, BOUNDS, Arrays.stream(latency.cumulative()).boxed().toList(), latency.sumSeconds());
+    }
+
+    /** Follows the backends with their MBeans; called under the lock of whichever changed them. */
+    private void backendsChanged() {
+        synchronized (mbeans) {
+            List<BackendMBeans.ServerName> names = new ArrayList<>();
+            Map<String, List<Backend>> groups = new LinkedHashMap<>(clusters.backends());
+            groups.putAll(proxies.backends());
+            groups.forEach((cluster, backends) -> backends.forEach(
+                    backend -> names.add(new BackendMBeans.ServerName(cluster, backend.config().id()))));
+            mbeans.sync(names);
+        }
     }
 
     @PreDestroy
     void close() {
         clusters.close();
         proxies.close();
+        mbeans.unregisterAll();
     }
 }

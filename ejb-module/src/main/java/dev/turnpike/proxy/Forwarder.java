@@ -31,6 +31,11 @@ import java.util.logging.Logger;
  * </pre>
  * A request body is replayable only when there is none: bodies stream from the browser to the
  * backend and are not kept.
+ *
+ * <p>Every attempt is also counted on its backend's {@link dev.turnpike.balance.BackendMeter}:
+ * its duration, from handing the request to the connector until the connector returned or
+ * threw, and its failure kind if it failed (a 503 counts as {@link FailureKind#BUSY} whether held
+ * back or passed on). This is the one place where HMUX, HTTP and FastCGI exchanges end.
  */
 public final class Forwarder {
 
@@ -77,15 +82,19 @@ public final class Forwarder {
             long startedAt = clock.millis();
             backend.release();
             FailureKind kind;
+            long sent = System.nanoTime();
             try {
                 boolean fresh = connector.exchange(request, relay);
+                long took = System.nanoTime() - sent;
                 if (fresh) {
                     backend.connected();
                 }
                 if (relay.status() == 503) {
                     backend.failed(FailureKind.BUSY, clock.millis());
+                    backend.meter().failed(FailureKind.BUSY, took);
                 } else {
                     backend.completed();
+                    backend.meter().served(took);
                 }
                 if (!relay.heldBackBusy()) {
                     return new Forwarded.Served(backend, attempts);
@@ -93,7 +102,9 @@ public final class Forwarder {
                 kind = FailureKind.BUSY;
                 lastProblem = "TPB0004 server '" + backend.config().id() + "' answered 503";
             } catch (ExchangeException e) {
+                long took = System.nanoTime() - sent;
                 if (e.stage() == ExchangeException.Stage.CLIENT) {
+                    backend.meter().served(took);
                     return new Forwarded.ClientGone(e.getMessage());
                 }
                 kind = switch (e.stage()) {
@@ -102,6 +113,7 @@ public final class Forwarder {
                     default -> FailureKind.IO;
                 };
                 backend.failed(kind, startedAt);
+                backend.meter().failed(kind, took);
                 lastProblem = e.getMessage();
             } catch (RuntimeException e) {
                 // a request the protocol cannot carry (a value too long for a frame): nothing was sent

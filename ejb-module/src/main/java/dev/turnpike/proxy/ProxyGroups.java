@@ -33,7 +33,10 @@ import java.util.function.Supplier;
  *
  * <p>Groups live as long as rules use them: when the rule set changes, a group the new rules ask
  * for is carried over with its state and connections; groups left unused through a whole rule
- * set generation are closed when the next one starts.
+ * set generation are closed when the next one starts. A group is named by its kind and addresses
+ * ({@code http 10.0.0.1:8080 10.0.0.2:8080}); a new group named like a live one (the same addresses
+ * with other settings) starts each server with the live one's counts and operator changes
+ * ({@link Backend#takeOver}).
  */
 final class ProxyGroups implements AutoCloseable {
 
@@ -43,6 +46,7 @@ final class ProxyGroups implements AutoCloseable {
     private static final Duration IDLE = Duration.ofSeconds(2);
 
     private final InstantSource clock;
+    private final Runnable changed;
     private volatile Generation generation = new Generation(null);
     private Map<BackendRoute, BalancedCluster> previous = new HashMap<>();
 
@@ -61,7 +65,17 @@ final class ProxyGroups implements AutoCloseable {
     }
 
     ProxyGroups(InstantSource clock) {
+        this(clock, () -> {
+        });
+    }
+
+    /**
+     * @param changed run, under the lock of this object, after a group was opened or closed: what
+     *                follows the backends (their MBeans)
+     */
+    ProxyGroups(InstantSource clock, Runnable changed) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changed = Objects.requireNonNull(changed, "changed");
     }
 
     /**
@@ -84,7 +98,9 @@ final class ProxyGroups implements AutoCloseable {
 
     private synchronized BalancedCluster make(RuleSet rules, BackendRoute route, Supplier<WebApp> webApp) {
         Generation current = generation;
+        boolean closed = false;
         if (current.rules() != rules) {
+            closed = !previous.isEmpty();
             previous.values().forEach(ProxyGroups::closeAll);
             previous = new HashMap<>(current.groups());
             current = new Generation(rules);
@@ -98,6 +114,9 @@ final class ProxyGroups implements AutoCloseable {
                         : openHttp((BackendRoute.Http) route);
             }
             current.groups().put(route, group);
+            changed.run();
+        } else if (closed) {
+            changed.run();
         }
         return group;
     }
@@ -111,12 +130,32 @@ final class ProxyGroups implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The members of every open group named {@code id}, group by group: those of the current rule
+     * set first, then those of the previous one that the current rules have not asked for yet.
+     */
+    synchronized List<List<Backend>> named(String id) {
+        List<List<Backend>> found = new ArrayList<>();
+        for (BalancedCluster group : generation.groups().values()) {
+            if (group.id().equals(id)) {
+                found.add(group.cluster().backends());
+            }
+        }
+        for (BalancedCluster group : previous.values()) {
+            if (group.id().equals(id)) {
+                found.add(group.cluster().backends());
+            }
+        }
+        return found;
+    }
+
     @Override
     public synchronized void close() {
         generation.groups().values().forEach(ProxyGroups::closeAll);
         previous.values().forEach(ProxyGroups::closeAll);
         generation = new Generation(null);
         previous = new HashMap<>();
+        changed.run();
     }
 
     private BalancedCluster openHttp(BackendRoute.Http route) {
@@ -165,6 +204,8 @@ final class ProxyGroups implements AutoCloseable {
     private BalancedCluster balanced(String kind, List<String> addresses, Map<String, String> settings,
             Duration connectTimeout, Duration socketTimeout, Duration idleTime,
             Function<InetSocketAddress, Connector> connector) {
+        String id = kind + " " + String.join(" ", addresses);
+        List<List<Backend>> predecessors = named(id);
         Map<Backend, Member> members = new LinkedHashMap<>();
         for (String address : addresses) {
             InetSocketAddress socket = socketAddress(address);
@@ -179,14 +220,31 @@ final class ProxyGroups implements AutoCloseable {
             if (settings.containsKey("weight")) {
                 config.weight(Integer.parseInt(settings.get("weight").trim()));
             }
-            Backend backend = new Backend(config.build(), clock);
+            Backend previous = predecessor(predecessors, address);
+            Backend backend = previous == null ? new Backend(config.build(), clock)
+                    : new Backend(config.build(), clock, previous.meter());
             backend.start();
+            if (previous != null) {
+                backend.takeOver(previous);
+            }
             members.put(backend, new Member(backend, connector.apply(socket)));
         }
         String strategy = settings.getOrDefault("strategy", "round-robin");
-        Cluster cluster = new Cluster(kind + " " + String.join(" ", addresses), new ArrayList<>(members.keySet()),
+        Cluster cluster = new Cluster(id, new ArrayList<>(members.keySet()),
                 strategy.equals("least-connection") ? new LeastConnection() : new RoundRobin(), Stickiness.OFF, false);
         return new BalancedCluster(cluster, members);
+    }
+
+    /** The server {@code address} of the first live group with the same name, or {@code null}. */
+    private static Backend predecessor(List<List<Backend>> groups, String address) {
+        for (List<Backend> group : groups) {
+            for (Backend backend : group) {
+                if (backend.config().id().equals(address)) {
+                    return backend;
+                }
+            }
+        }
+        return null;
     }
 
     private static Duration period(Map<String, String> settings, String name, Duration fallback) {

@@ -303,6 +303,35 @@ class ForwarderTest {
     }
 
     @Test
+    void eachAttemptIsCountedOnItsServerWithItsFailureKind() {
+        BalancedCluster busy = cluster(Stickiness.OFF, false, "a");
+        connectors.get("a").then(answer(503, "busy"));
+        forwarder.forward(busy, post(), null, recording);
+        assertEquals("1 1 {CONNECT=0, STALE_POOLED=0, IO=0, BUSY=1}", counts(backend(busy, "a")),
+                "a 503 passed on to the browser");
+
+        BalancedCluster broken = cluster(Stickiness.OFF, false, "b");
+        connectors.get("b").then(fail(ExchangeException.Stage.CONNECT))
+                .then(fail(ExchangeException.Stage.BEFORE_RESPONSE));
+        assertEquals(503, ((Forwarded.Failed) forwarder.forward(broken, post(), null, recording)).status());
+        assertEquals(502, ((Forwarded.Failed) forwarder.forward(broken, post(), null, recording)).status());
+        assertEquals("2 2 {CONNECT=1, STALE_POOLED=0, IO=1, BUSY=0}", counts(backend(broken, "b")));
+
+        BalancedCluster served = cluster(Stickiness.OFF, false, "c");
+        connectors.get("c").then(answer(200, "from c")).then(fail(ExchangeException.Stage.CLIENT));
+        forwarder.forward(served, get(), null, recording);
+        forwarder.forward(served, get(), null, recording);
+        assertEquals("2 0 {CONNECT=0, STALE_POOLED=0, IO=0, BUSY=0}", counts(backend(served, "c")),
+                "a browser that went away blames no server");
+    }
+
+    /** Attempts, failures and failures by kind. */
+    private static String counts(Backend backend) {
+        return backend.meter().latency().count() + " " + backend.meter().failures() + " "
+                + backend.meter().failuresByKind();
+    }
+
+    @Test
     void withNoServerLeftTheAnswerIs503NamingEachState() {
         BalancedCluster cluster = cluster(Stickiness.OFF, false, "a", "b");
         backend(cluster, "a").stop();

@@ -137,7 +137,7 @@ public class CauchoStatusServlet extends HttpServlet {
                     + number(server.idleTime().toSeconds()) + number(server.recoverTime().toSeconds())
                     + number(server.socketTimeout().toSeconds())
                     + "<td>" + Html.escape(server.state()) + (server.failed() ? " (failed)" : "") + "</td>"
-                    + number(server.failures())
+                    + number(server.failCount())
                     + "<td>" + (server.lastFailureMillis() < 0 ? "never"
                     : Html.escape(ctime(Instant.ofEpochMilli(server.lastFailureMillis())))) + "</td>"
                     + "<td align=right>" + seconds(server.recoverLeft()) + "</td></tr>");
@@ -224,7 +224,7 @@ public class CauchoStatusServlet extends HttpServlet {
                         .add("failed", server.failed())
                         .add("active", server.active())
                         .add("pooled", server.idle())
-                        .add("failures", server.failures())
+                        .add("failures", server.failCount())
                         .add("recoverLeftMillis", server.recoverLeft().toMillis())
                         .add("connectTimeoutMillis", server.connectTimeout().toMillis())
                         .add("idleTimeMillis", server.idleTime().toMillis())
