@@ -1,6 +1,7 @@
 package dev.turnpike.cdi;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * What operators may ask of the configuration while it serves, implemented by the rule registry
@@ -23,9 +24,10 @@ public interface ConfigControl {
     /**
      * A configuration as read.
      *
-     * @param name    its name, e.g. the file path
-     * @param content its bytes
+     * @param name      its name, e.g. the file path
+     * @param content   its bytes
+     * @param directory where its relative imports resolve, or {@code null} when it has none
      */
-    record Source(String name, byte[] content) {
+    record Source(String name, byte[] content, Path directory) {
     }
 }

@@ -114,7 +114,7 @@ public class RuleRegistry implements ConfigControl {
 
     @Override
     public Source configuration() throws IOException {
-        return new Source(reloader.source().name(), reloader.source().read());
+        return new Source(reloader.source().name(), reloader.source().read(), reloader.source().directory());
     }
 
     @PreDestroy

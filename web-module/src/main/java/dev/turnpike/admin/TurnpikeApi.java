@@ -14,6 +14,7 @@ public class TurnpikeApi extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(StatusResource.class, RulesResource.class, ExplainResource.class, ConfigResource.class,
-                CsrfResource.class, ValidationErrors.class, UnreadableBodies.class);
+                CsrfResource.class, BackendsResource.class, MetricsResource.class, CheckResource.class,
+                ValidationErrors.class, UnreadableBodies.class);
     }
 }

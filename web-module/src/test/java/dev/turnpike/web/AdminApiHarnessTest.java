@@ -155,4 +155,53 @@ class AdminApiHarnessTest {
         HttpResponse<String> stop = harness.postJson("turnpike/api/rules/old/stop", "");
         assertEquals(401, stop.statusCode(), stop.body());
     }
+
+    @Test
+    void aPostedConfigurationIsCheckedWithoutLoadingIt() throws Exception {
+        HttpResponse<String> warned = harness.post("turnpike/api/config/check", "application/xml", """
+                <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+                  <resin:Forbidden regexp="^/a/"/>
+                  <resin:Forbidden regexp="^/a/b"/>
+                  <resin:Redirect regexp="^/x/((a+)+)$" target="/y/$1"/>
+                </web-app>
+                """);
+        assertEquals(200, warned.statusCode(), warned.body());
+        JsonObject report = (JsonObject) json(warned);
+        assertEquals(true, report.getBoolean("loads"));
+        List<String> warnings = report.getJsonArray("warnings").getValuesAs(JsonObject.class).stream()
+                .filter(w -> w.getString("code").startsWith("TPL"))
+                .map(w -> w.getString("code") + " " + w.getString("origin")).toList();
+        assertEquals(List.of("TPL0131 posted:3:3", "TPL0101 posted:4:3"), warnings, report.toString());
+
+        HttpResponse<String> broken = harness.post("turnpike/api/config/check", "application/xml", """
+                <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+                  <resin:Forbidden regexp="(" />
+                  <rewrite-dispatch><import path="/etc/passwd"/></rewrite-dispatch>
+                </web-app>
+                """);
+        JsonObject problems = (JsonObject) json(broken);
+        assertEquals(false, problems.getBoolean("loads"), problems.toString());
+        List<String> places = problems.getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getInt("line") + ":" + p.getInt("column") + " " + p.getString("code")).toList();
+        assertEquals(2, places.size(), places.toString());
+        assertTrue(places.get(0).startsWith("2:"), places.toString());
+        assertTrue(places.get(1).startsWith("3:") && places.get(1).endsWith("TPC0114"), "the import is refused: " + places);
+        assertTrue(!broken.body().contains("root:"), "nothing of the file is shown");
+        assertEquals("admin.xml", ((JsonObject) json(harness.get("turnpike/api/errors"))).getString("source"),
+                "checking loads nothing");
+    }
+
+    @Test
+    void metricsAreThePrometheusTextWithEachRulesHits() throws Exception {
+        harness.get("private/z");
+        HttpResponse<String> metrics = harness.get("turnpike/api/metrics");
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").replace(" ", "").contains("version=0.0.4"),
+                metrics.headers().map().toString());
+        assertTrue(metrics.body().contains("# TYPE turnpike_rule_hits_total counter"), metrics.body());
+        assertTrue(metrics.body().contains("turnpike_rule_hits_total{rule=\"resin:Forbidden\",origin=\"admin.xml:2:3\"} 1"),
+                metrics.body());
+        assertTrue(metrics.body().contains("turnpike_rule_hits_total{rule=\"closed\",origin=\"admin.xml:10:5\"} 0"),
+                metrics.body());
+    }
 }

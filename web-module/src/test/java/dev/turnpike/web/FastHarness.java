@@ -110,8 +110,13 @@ final class FastHarness implements AutoCloseable {
 
     /** POSTs a JSON body to a path relative to the root. */
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, "application/json", json);
+    }
+
+    /** POSTs a body of the given type to a path relative to the root. */
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     LiveRules live() {

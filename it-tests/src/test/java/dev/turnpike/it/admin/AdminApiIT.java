@@ -36,12 +36,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AdminApiIT {
 
     private static final String CONFIG = """
-            <web-app xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
-              <resin:Redirect regexp="^/admin-it/old/(.*)$" target="/admin-it/new/$1"/>
-              <rewrite-dispatch>
-                <forbidden regexp="^/admin-it/closed" name="closed"/>
-              </rewrite-dispatch>
-            </web-app>
+            <resin xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
+              <cluster id="admin-it">
+                <server id="one" address="127.0.0.1" port="1"/>
+                <server id="two" address="127.0.0.1" port="2"/>
+              </cluster>
+              <web-app id="/">
+                <resin:Redirect regexp="^/admin-it/old/(.*)$" target="/admin-it/new/$1"/>
+                <resin:LoadBalance regexp="^/admin-it/lb/" cluster="admin-it"/>
+                <rewrite-dispatch>
+                  <forbidden regexp="^/admin-it/closed" name="closed"/>
+                </rewrite-dispatch>
+              </web-app>
+            </resin>
             """;
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -190,9 +197,42 @@ class AdminApiIT {
         assertEquals(422, reloaded.statusCode(), reloaded.body());
         JsonObject report = (JsonObject) json(reloaded);
         assertEquals(true, report.getBoolean("serving"));
-        assertTrue(report.getJsonArray("problems").getString(0).contains("turnpike-it.xml:3:"), report.toString());
+        assertTrue(report.getJsonArray("problems").getString(0).contains("turnpike-it.xml:9:"), report.toString());
         assertEquals(report.getJsonArray("problems"), ((JsonObject) json(send("GET", "/turnpike/api/errors",
                 AdminLogin.ADMIN, null, null))).getJsonArray("problems"));
         assertEquals(302, send("GET", "/admin-it/old/x", null, null, null).statusCode(), "the old rules serve");
+    }
+
+    @Test
+    void backendsAreListedAndTheOperatorChangesThem() throws Exception {
+        assertEquals(503, send("GET", "/admin-it/lb/x", null, null, null).statusCode(), "both servers are down");
+        JsonArray backends = (JsonArray) json(send("GET", "/turnpike/api/backends", AdminLogin.ADMIN, null, null));
+        List<String> servers = backends.getValuesAs(JsonObject.class).stream()
+                .filter(b -> b.getString("cluster").equals("admin-it"))
+                .map(b -> b.getString("server") + " " + b.getString("address") + ":" + b.getInt("port")).toList();
+        assertEquals(List.of("one 127.0.0.1:1", "two 127.0.0.1:2"), servers, backends.toString());
+
+        assertEquals(403, send("POST", "/turnpike/api/backends/admin-it/one/drain", AdminLogin.ADMIN, null, null)
+                .statusCode(), "a state change needs the token");
+        HttpResponse<String> drained = send("POST", "/turnpike/api/backends/admin-it/one/drain", AdminLogin.ADMIN,
+                token(), null);
+        assertEquals(200, drained.statusCode(), drained.body());
+        assertEquals("SESSION_ONLY", ((JsonObject) json(drained)).getString("state"));
+
+        HttpResponse<String> tooHeavy = send("POST", "/turnpike/api/backends/admin-it/two/weight", AdminLogin.ADMIN,
+                token(), "{\"weight\": 5000}");
+        assertEquals(400, tooHeavy.statusCode(), tooHeavy.body());
+        assertTrue(tooHeavy.body().contains("weight: must be less than or equal to 1000"), tooHeavy.body());
+        HttpResponse<String> weighted = send("POST", "/turnpike/api/backends/admin-it/two/weight", AdminLogin.ADMIN,
+                token(), "{\"weight\": 7}");
+        assertEquals(7, ((JsonObject) json(weighted)).getInt("weight"), weighted.body());
+
+        assertEquals(404, send("POST", "/turnpike/api/backends/admin-it/three/enable", AdminLogin.ADMIN, token(), null)
+                .statusCode());
+        assertEquals(404, send("GET", "/turnpike/api/backends/nope/one", AdminLogin.ADMIN, null, null).statusCode());
+
+        String metrics = send("GET", "/turnpike/api/metrics", AdminLogin.ADMIN, null, null).body();
+        assertTrue(metrics.contains("turnpike_backend_requests_total{cluster=\"admin-it\",server=\"one\"}"), metrics);
+        assertTrue(metrics.contains("turnpike_rule_hits_total{rule=\"resin:LoadBalance\""), metrics);
     }
 }
