@@ -205,8 +205,9 @@ final class CustomTags {
         }
         for (AppObjects.Violation violation : objects.validate(bean)) {
             String attribute = BeanProperties.dashed(violation.property());
-            c.problemAt(properties.containsKey(attribute) ? attribute : null, "TPC0120", "property '"
-                    + violation.property() + "' of " + c.element().display() + " (" + type.getName() + ") "
+            boolean configured = properties.containsKey(attribute);
+            c.problemAt(configured ? attribute : null, "TPC0120", "property '"
+                    + (configured ? attribute : violation.property()) + "' of " + c.element().display() + " (" + type.getName() + ") "
                     + violation.message() + "; rejected value: " + shown(violation.value()));
         }
         if (c.failed()) {
