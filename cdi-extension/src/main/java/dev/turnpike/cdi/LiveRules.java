@@ -12,6 +12,11 @@ import java.util.Objects;
  * <p>Registered by {@link TurnpikeExtension} as an application-scoped bean. The registry
  * publishes each new immutable snapshot with a single volatile write; request threads read one
  * snapshot per request. A failed load keeps the rules that were serving.
+ *
+ * <p>A rule set that stops serving is {@linkplain RuleSet#release() released}, which runs the
+ * {@code @PreDestroy} of the application objects made for it: after a new rule set is published,
+ * and when the application stops. Requests that took the old snapshot just before may still be
+ * running on it.
  */
 public class LiveRules {
 
@@ -26,14 +31,29 @@ public class LiveRules {
         return snapshot;
     }
 
-    /** Serves {@code rules} from now on and forgets earlier problems. */
+    /** Serves {@code rules} from now on, forgets earlier problems, and releases the rules that served before. */
     public void loaded(RuleSet rules, Instant at) {
         Objects.requireNonNull(rules, "rules");
-        snapshot = new Snapshot(rules, rules.source(), at, List.of(), null);
+        RuleSet before;
+        synchronized (this) {
+            before = snapshot.rules();
+            snapshot = new Snapshot(rules, rules.source(), at, List.of(), null);
+        }
+        if (before != null && before != rules) {
+            before.release();
+        }
+    }
+
+    /** The application stops: releases the rules serving. They keep answering requests that still come. */
+    public void stopped() {
+        RuleSet serving = snapshot.rules();
+        if (serving != null) {
+            serving.release();
+        }
     }
 
     /** Records a failed load; the rules serving stay as they are. */
-    public void failed(String source, List<ConfigProblem> problems, Instant at) {
+    public synchronized void failed(String source, List<ConfigProblem> problems, Instant at) {
         Snapshot current = snapshot;
         snapshot = new Snapshot(current.rules(), source, current.loadedAt(), List.copyOf(problems), at);
     }

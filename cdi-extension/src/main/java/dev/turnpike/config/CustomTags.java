@@ -11,15 +11,9 @@ import dev.turnpike.rules.custom.CustomDispatch;
 import dev.turnpike.rules.custom.ServletFilterRule;
 import dev.turnpike.spi.AbstractTargetDispatchRule;
 import dev.turnpike.spi.RequestPredicate;
-import jakarta.annotation.PostConstruct;
 import jakarta.servlet.Filter;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,25 +22,35 @@ import java.util.regex.Pattern;
 /**
  * Tags for application classes, referenced as Resin 4 references beans: an element in the
  * namespace {@code urn:java:com.example.office} named {@code OutsideOfficeHours} stands for the
- * class {@code com.example.office.OutsideOfficeHours}. A {@link RequestPredicate} is a condition,
- * an {@link AbstractTargetDispatchRule} a rule, a servlet {@link Filter} a filter. The tag's
- * attributes are the class's bean properties (plus {@code regexp} and {@code target} for rules),
- * so the generic reader checks them like any built-in tag's.
+ * class {@code com.example.office.OutsideOfficeHours} (or what else the reader's
+ * {@link AppObjects} finds by that name, such as a {@code @Named} bean). A {@link RequestPredicate}
+ * is a condition, an {@link AbstractTargetDispatchRule} a rule, a servlet {@link Filter} a filter.
+ * The tag's attributes are the class's bean properties (plus {@code regexp} and {@code target}
+ * for rules), so the generic reader checks them like any built-in tag's.
  *
- * <p>A class is loaded without being initialised, and is instantiated only once it proved to be
- * one of the three kinds, so a configuration cannot run arbitrary code by naming a class.
+ * <p>A class is loaded without being initialised, and an object is made only once the class
+ * proved to be one of the three kinds, so a configuration cannot run arbitrary code by naming a
+ * class. Each element's object is made, configured, validated and initialised as
+ * {@link AppObjects} describes.
  */
 final class CustomTags {
 
     private static final String JAVA_NS = "urn:java:";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile(
-            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}"
-                    + "\\p{javaJavaIdentifierPart}*)*");
     private static final List<AttributeSpec> RULE_ATTRIBUTES = List.of(
             ResinTags.REGEXP,
             optional("target", "the target handed to the rule; $1... insert the regexp's groups"),
             optional("absolute-target", "accepted for Resin compatibility; ignored by application rules"),
             ResinTags.TARGET_HOST);
+
+    /**
+     * The codes of problems with application classes rather than with the configuration's tags,
+     * when they concern an element naming an application class: unknown properties (TPC0103),
+     * invalid property values (TPC0111), unusable classes (TPC0115), failures making or
+     * initialising the object (TPC0116), constraint violations (TPC0120) and properties given to
+     * a shared bean (TPC0121).
+     */
+    static final Set<String> APPLICATION_CODES = Set.of("TPC0103", "TPC0111", "TPC0115", "TPC0116", "TPC0120",
+            "TPC0121");
 
     /**
      * What an element in a {@code urn:java:} namespace names.
@@ -67,46 +71,39 @@ final class CustomTags {
         return element.namespace().startsWith(JAVA_NS) && !element.namespace().equals(TagCatalog.RESIN_TAGS_NS);
     }
 
-    static Resolution resolve(ConfigElement element) {
+    static Resolution resolve(ConfigElement element, AppObjects objects) {
         String packageName = element.namespace().substring(JAVA_NS.length());
-        String className = packageName + "." + element.localName();
-        if (!QUALIFIED_NAME.matcher(className).matches()) {
-            return new Resolution(null, "'" + className + "' is not a Java class name", false);
+        AppObjects.Lookup lookup = objects.find(packageName, element.localName());
+        if (lookup.candidate() == null) {
+            return new Resolution(null, lookup.problem(), lookup.broken());
         }
-        Class<?> type;
-        try {
-            type = Class.forName(className, false, classLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return new Resolution(null, "no class " + className + " on the class path", false);
-        }
-        Kind kind;
-        if (RequestPredicate.class.isAssignableFrom(type)) {
-            kind = Kind.CONDITION;
-        } else if (AbstractTargetDispatchRule.class.isAssignableFrom(type)) {
-            kind = Kind.RULE;
-        } else if (Filter.class.isAssignableFrom(type)) {
-            kind = Kind.FILTER;
-        } else {
-            return new Resolution(null, className + " is not a " + RequestPredicate.class.getName() + ", "
+        AppObjects.Candidate candidate = lookup.candidate();
+        Kind kind = kind(candidate.type());
+        if (kind == null) {
+            return new Resolution(null, candidate.describe() + " is not a " + RequestPredicate.class.getName() + ", "
                     + AbstractTargetDispatchRule.class.getName() + " or " + Filter.class.getName(), false);
         }
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || !Modifier.isPublic(type.getModifiers())) {
-            return new Resolution(null, className + " must be a public, concrete class", true);
+        String unusable = candidate.unusable();
+        if (unusable != null) {
+            return new Resolution(null, unusable, true);
         }
-        try {
-            type.getConstructor();
-        } catch (NoSuchMethodException e) {
-            return new Resolution(null, className + " has no public no-argument constructor", true);
-        }
-        return new Resolution(spec(element, type, kind), null, false);
+        return new Resolution(spec(element, candidate, kind, objects), null, false);
     }
 
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : CustomTags.class.getClassLoader();
+    /** What a class makes, or {@code null} when it is none of the three kinds. */
+    static Kind kind(Class<?> type) {
+        if (RequestPredicate.class.isAssignableFrom(type)) {
+            return Kind.CONDITION;
+        } else if (AbstractTargetDispatchRule.class.isAssignableFrom(type)) {
+            return Kind.RULE;
+        } else if (Filter.class.isAssignableFrom(type)) {
+            return Kind.FILTER;
+        }
+        return null;
     }
 
-    private static TagSpec spec(ConfigElement element, Class<?> type, Kind kind) {
+    private static TagSpec spec(ConfigElement element, AppObjects.Candidate candidate, Kind kind, AppObjects objects) {
+        Class<?> type = candidate.type();
         Map<String, BeanProperties.Property> properties = BeanProperties.of(type);
         List<AttributeSpec> attributes = new ArrayList<>(kind == Kind.RULE ? RULE_ATTRIBUTES : List.of());
         for (BeanProperties.Property property : properties.values()) {
@@ -122,19 +119,19 @@ final class CustomTags {
         }
         Set<Kind> children = kind == Kind.RULE ? Set.of(Kind.CONDITION, Kind.FILTER) : Set.of();
         return TagSpec.strict(element.namespace(), element.localName(), element.writtenName(), kind,
-                List.copyOf(attributes), children, (c, built) -> create(c, built, type, kind, properties));
+                List.copyOf(attributes), children, (c, built) -> create(c, built, candidate, kind, properties, objects));
     }
 
-    private static Object create(TagContext c, List<Object> children, Class<?> type, Kind kind,
-                                 Map<String, BeanProperties.Property> properties) {
-        Object bean = instantiate(c, type, properties);
+    private static Object create(TagContext c, List<Object> children, AppObjects.Candidate candidate, Kind kind,
+                                 Map<String, BeanProperties.Property> properties, AppObjects objects) {
+        Object bean = instantiate(c, candidate, properties, objects);
         if (bean == null) {
             return null;
         }
         String syntax = c.syntax(children);
         return switch (kind) {
             case CONDITION -> new CustomCondition((RequestPredicate) bean, syntax);
-            case FILTER -> new ServletFilterRule((Filter) bean, type.getSimpleName(), syntax);
+            case FILTER -> new ServletFilterRule((Filter) bean, candidate.type().getSimpleName(), syntax);
             default -> rule(c, children, (AbstractTargetDispatchRule) bean);
         };
     }
@@ -145,18 +142,39 @@ final class CustomTags {
         return RuleParts.resin4(c, children, regexp, new CustomDispatch(bean, target));
     }
 
-    /** Makes the bean, sets its properties, runs its {@code @PostConstruct}; {@code null} after a problem. */
-    private static Object instantiate(TagContext c, Class<?> type, Map<String, BeanProperties.Property> properties) {
-        Object bean;
+    /**
+     * Makes the object, sets its properties, validates it and runs its {@code @PostConstruct};
+     * {@code null} after a problem. The object is recorded for release as soon as it exists.
+     */
+    private static Object instantiate(TagContext c, AppObjects.Candidate candidate,
+                                      Map<String, BeanProperties.Property> properties, AppObjects objects) {
+        String shared = candidate.sharedBecause();
+        if (shared != null) {
+            for (BeanProperties.Property property : properties.values()) {
+                if (c.has(property.name())) {
+                    c.problemAt(property.name(), "TPC0121", "cannot set '" + property.name() + "' on "
+                            + c.element().display() + ": it is " + shared + ", and setting it would change that"
+                            + " object for everyone; remove the attribute, or make the bean @Dependent so that each"
+                            + " element gets an instance of its own");
+                }
+            }
+            if (c.failed()) {
+                return null;
+            }
+        }
+        AppObjects.Made made;
         try {
-            bean = type.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            c.problem("TPC0116", "creating " + type.getName() + " failed: " + describe(e.getCause()));
-            return null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            c.problem("TPC0116", "cannot create " + type.getName() + ": " + describe(e));
+            made = candidate.make();
+        } catch (AppObjects.Failure e) {
+            c.problem("TPC0116", e.getMessage());
             return null;
         }
+        c.session().made(made);
+        Object bean = made.object();
+        if (shared != null) {
+            return bean;
+        }
+        Class<?> type = candidate.type();
         for (BeanProperties.Property property : properties.values()) {
             if (!c.has(property.name())) {
                 continue;
@@ -175,58 +193,37 @@ final class CustomTags {
                     property.method().invoke(bean, converted);
                 } catch (InvocationTargetException e) {
                     c.invalid(property.name(), type.getSimpleName() + "." + property.method().getName()
-                            + " refused \"" + value + "\": " + describe(e.getCause()));
+                            + " refused \"" + value + "\": " + ReflectiveAppObjects.describe(e.getCause()));
                 } catch (ReflectiveOperationException e) {
-                    c.invalid(property.name(), "cannot call " + property.method() + ": " + describe(e));
+                    c.invalid(property.name(), "cannot call " + property.method() + ": "
+                            + ReflectiveAppObjects.describe(e));
                 }
             }
         }
         if (c.failed()) {
             return null;
         }
-        for (Method method : postConstructMethods(type)) {
-            try {
-                method.setAccessible(true);
-                method.invoke(bean);
-            } catch (InvocationTargetException e) {
-                c.problem("TPC0116", type.getSimpleName() + "." + method.getName() + "() (@PostConstruct) failed: "
-                        + describe(e.getCause()));
-                return null;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                c.problem("TPC0116", "cannot call " + type.getSimpleName() + "." + method.getName()
-                        + "() (@PostConstruct): " + describe(e));
-                return null;
-            }
+        for (AppObjects.Violation violation : objects.validate(bean)) {
+            String attribute = BeanProperties.dashed(violation.property());
+            boolean configured = properties.containsKey(attribute);
+            c.problemAt(configured ? attribute : null, "TPC0120", "property '"
+                    + (configured ? attribute : violation.property()) + "' of " + c.element().display() + " (" + type.getName() + ") "
+                    + violation.message() + "; rejected value: " + shown(violation.value()));
+        }
+        if (c.failed()) {
+            return null;
+        }
+        try {
+            made.initialise();
+        } catch (AppObjects.Failure e) {
+            c.problem("TPC0116", e.getMessage());
+            return null;
         }
         return bean;
     }
 
-    /** The class's {@code @PostConstruct} methods without parameters, superclass first. */
-    private static List<Method> postConstructMethods(Class<?> type) {
-        Deque<Method> found = new ArrayDeque<>();
-        Set<String> overridden = new HashSet<>();
-        for (Class<?> at = type; at != null && at != Object.class; at = at.getSuperclass()) {
-            List<Method> declared = new ArrayList<>();
-            for (Method method : at.getDeclaredMethods()) {
-                if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers())) {
-                    continue;
-                }
-                boolean inherited = !Modifier.isPrivate(method.getModifiers());
-                if (method.isAnnotationPresent(PostConstruct.class) && !(inherited && overridden.contains(method.getName()))) {
-                    declared.add(method);
-                }
-                if (inherited) {
-                    overridden.add(method.getName());
-                }
-            }
-            for (int i = declared.size() - 1; i >= 0; i--) {
-                found.addFirst(declared.get(i));
-            }
-        }
-        return List.copyOf(found);
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** A rejected value as messages show it: strings quoted, {@code null} as is. */
+    private static String shown(Object value) {
+        return value instanceof CharSequence text ? "\"" + text + "\"" : String.valueOf(value);
     }
 }

@@ -26,12 +26,19 @@ final class ReadSession {
     private final List<String> warnings = new ArrayList<>();
     private final List<RuleImport> imports = new ArrayList<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
+    private final List<AppObjects.Made> made = new ArrayList<>();
+    private final Releases releases;
 
-    ReadSession(ResinConfigReader reader, String file, Path directory, int importDepth) {
+    /**
+     * @param releases where the objects made for the file go once it loaded: the releases of the
+     *                 rule set the file belongs to
+     */
+    ReadSession(ResinConfigReader reader, String file, Path directory, int importDepth, Releases releases) {
         this.reader = reader;
         this.file = file;
         this.directory = directory;
         this.importDepth = importDepth;
+        this.releases = releases;
     }
 
     /** The reader, for files this one imports. */
@@ -58,6 +65,41 @@ final class ReadSession {
 
     void problem(Position at, String code, String message) {
         problems.add(new ConfigProblem(file, at.line(), at.column(), code, message));
+    }
+
+    /**
+     * Marks the problems from index {@code from} (inclusive) to {@code to} (exclusive) that have
+     * one of the codes as problems with application classes.
+     */
+    void markApplication(int from, int to, Set<String> codes) {
+        for (int i = from; i < to; i++) {
+            if (codes.contains(problems.get(i).code())) {
+                problems.set(i, problems.get(i).inApplication());
+            }
+        }
+    }
+
+    /** Records an application object made for this file. */
+    void made(AppObjects.Made object) {
+        made.add(object);
+    }
+
+    /** The rule set's releases, which imported files add their objects to. */
+    Releases releases() {
+        return releases;
+    }
+
+    /**
+     * Ends the read: with problems every object made for the file is released at once, else they
+     * join the rule set's releases.
+     */
+    void finish() {
+        if (problems.isEmpty()) {
+            releases.addAll(made);
+        } else {
+            Releases.releaseEach(made);
+        }
+        made.clear();
     }
 
     /** Notes something that works but is risky; it does not stop the file from loading. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 
@@ -35,6 +36,25 @@ public final class ResinConfigReader {
     static final int MAX_IMPORT_DEPTH = 8;
 
     private final TagCatalog catalog = TagCatalog.BUILT_IN;
+    private final AppObjects objects;
+
+    /** A reader making application objects by reflection ({@link AppObjects#REFLECTION}). */
+    public ResinConfigReader() {
+        this(AppObjects.REFLECTION);
+    }
+
+    /**
+     * A reader getting the objects of application classes, and the rules declared in Java, from
+     * {@code objects}.
+     */
+    public ResinConfigReader(AppObjects objects) {
+        this.objects = Objects.requireNonNull(objects, "objects");
+    }
+
+    /** Where the objects of application classes come from. */
+    AppObjects objects() {
+        return objects;
+    }
 
     /**
      * Reads one configuration that has no directory for relative imports.
@@ -55,10 +75,19 @@ public final class ResinConfigReader {
      */
     public RuleSet read(String file, byte[] content, Path directory) throws ConfigException {
         ConfigElement root = ConfigDocumentReader.read(file, content);
-        if (IisWebConfig.isRoot(root)) {
-            return IisWebConfig.read(file, root);
+        Releases releases = new Releases();
+        try {
+            RuleSet rules = IisWebConfig.isRoot(root) ? IisWebConfig.read(file, root)
+                    : readRoot(file, root, directory, releases);
+            return DeclaredRules.addTo(rules, objects, releases).withRelease(releases::releaseAll);
+        } catch (ConfigException | RuntimeException | Error e) {
+            releases.releaseAll();
+            throw e;
         }
-        ReadSession session = new ReadSession(this, file, directory, 0);
+    }
+
+    private RuleSet readRoot(String file, ConfigElement root, Path directory, Releases releases) throws ConfigException {
+        ReadSession session = new ReadSession(this, file, directory, 0, releases);
         TagSpec rootSpec = catalog.root(root);
         if (rootSpec == null) {
             throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
@@ -69,6 +98,7 @@ public final class ResinConfigReader {
                     + (root.namespace().isEmpty() ? "" : " in namespace " + root.namespace()))));
         }
         Object built = build(session, root, rootSpec);
+        session.finish();
         if (!session.problems().isEmpty()) {
             throw new ConfigException(session.problems());
         }
@@ -81,15 +111,17 @@ public final class ResinConfigReader {
      *
      * @throws ConfigException listing every problem in the file
      */
-    RuleList readImport(String file, byte[] content, Path directory, int depth) throws ConfigException {
+    RuleList readImport(String file, byte[] content, Path directory, int depth, Releases releases)
+            throws ConfigException {
         ConfigElement root = ConfigDocumentReader.read(file, content);
-        ReadSession session = new ReadSession(this, file, directory, depth);
+        ReadSession session = new ReadSession(this, file, directory, depth, releases);
         TagSpec spec = catalog.find(root);
         if (spec == null || spec.kind() != Kind.REWRITE_BLOCK) {
             throw new ConfigException(List.of(new ConfigProblem(file, root.position().line(), root.position().column(),
                     "TPC0101", "an imported file's root element must be <rewrite-dispatch>, not " + root.display())));
         }
         Object built = build(session, root, spec);
+        session.finish();
         if (!session.problems().isEmpty()) {
             throw new ConfigException(session.problems());
         }
@@ -98,6 +130,17 @@ public final class ResinConfigReader {
 
     /** Checks one element against its spec, builds its children, then the element itself. */
     private Object build(ReadSession session, ConfigElement element, TagSpec spec) {
+        return build(session, element, spec, false);
+    }
+
+    /**
+     * Checks one element against its spec, builds its children, then the element itself.
+     *
+     * @param application whether the element names an application class: problems with its own
+     *                    properties and object (not with its children) are then marked as problems
+     *                    with the application ({@link ConfigProblem#application()})
+     */
+    private Object build(ReadSession session, ConfigElement element, TagSpec spec, boolean application) {
         int before = session.problems().size();
         Map<String, List<ConfigAttribute>> attributes = new LinkedHashMap<>();
         checkAttributes(session, element, spec, attributes);
@@ -111,8 +154,13 @@ public final class ResinConfigReader {
                         ? "it takes no content" : "it takes only child elements"));
             }
             List<Object> children = new ArrayList<>();
+            int childrenFrom = session.problems().size();
             for (ConfigElement child : element.children()) {
                 buildChild(session, element, spec, child, attributes, children);
+            }
+            int childrenTo = session.problems().size();
+            if (application) {
+                session.markApplication(before, childrenFrom, CustomTags.APPLICATION_CODES);
             }
             checkRequired(session, element, spec, attributes);
             if (session.problems().size() > before) {
@@ -120,6 +168,9 @@ public final class ResinConfigReader {
             }
             TagContext context = new TagContext(session, element, spec, attributes);
             Object built = spec.factory().create(context, children);
+            if (application) {
+                session.markApplication(childrenTo, session.problems().size(), CustomTags.APPLICATION_CODES);
+            }
             return context.failed() ? null : built;
         } finally {
             if (spec.scope() != null) {
@@ -183,11 +234,11 @@ public final class ResinConfigReader {
      * and listed, as other Resin configuration is; elsewhere it is an error.
      */
     private void buildCustom(ReadSession session, TagSpec parentSpec, ConfigElement child, List<Object> children) {
-        CustomTags.Resolution resolution = CustomTags.resolve(child);
+        CustomTags.Resolution resolution = CustomTags.resolve(child, objects);
         TagSpec spec = resolution.spec();
         boolean container = parentSpec.mode() == Mode.CONTAINER;
         if (spec != null && parentSpec.children().contains(spec.kind())) {
-            Object built = build(session, child, spec);
+            Object built = build(session, child, spec, true);
             if (built != null) {
                 children.add(built);
             }
@@ -196,9 +247,11 @@ public final class ResinConfigReader {
                     : "a predicate outside any rule") + ")");
         } else {
             String why = spec == null ? resolution.problem() : "it is " + describe(spec.kind());
+            int at = session.problems().size();
             session.problem(child.position(), "TPC0115", "cannot use " + child.display() + " in <"
                     + parentSpec.display() + ">: " + why + (parentSpec.children().isEmpty() ? ""
                     : "; an application class used here must be " + kinds(parentSpec)));
+            session.markApplication(at, at + 1, CustomTags.APPLICATION_CODES);
         }
     }
 

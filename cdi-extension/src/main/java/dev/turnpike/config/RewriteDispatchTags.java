@@ -237,9 +237,10 @@ final class RewriteDispatchTags {
         String name = c.value("name", path.toString());
         ResinConfigReader reader = session.reader();
         int depth = session.importDepth() + 1;
+        Releases releases = session.releases();
         RuleImport ruleImport = new RuleImport(path, name, optional, interval, content -> {
             try {
-                return reader.readImport(path.toString(), content, path.getParent(), depth);
+                return reader.readImport(path.toString(), content, path.getParent(), depth, releases);
             } catch (ConfigException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -240,6 +240,16 @@ final class TagContext {
         fail(at, "TPC0111", "invalid '" + written + "' on " + element.display() + ": " + message);
     }
 
+    /**
+     * Reports a problem at an attribute when it was given, else at the element.
+     *
+     * @param name the attribute's canonical name, or {@code null} for the element
+     */
+    void problemAt(String name, String code, String message) {
+        ConfigAttribute attribute = name == null ? null : first(name);
+        fail(attribute == null ? element.position() : attribute.position(), code, message);
+    }
+
     /** Reports a problem with the element as a whole. */
     void problem(String code, String message) {
         fail(element.position(), code, message);

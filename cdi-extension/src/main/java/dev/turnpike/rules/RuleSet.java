@@ -2,9 +2,11 @@ package dev.turnpike.rules;
 
 import dev.turnpike.mapping.MappingConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +41,8 @@ public final class RuleSet {
     private final List<String> warnings;
     private final List<ClusterConfig> clusters;
     private final MappingConfig mappings;
+    private final Runnable release;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * @param server        server-level rules
@@ -59,20 +63,72 @@ public final class RuleSet {
         this.warnings = List.of();
         this.clusters = List.of();
         this.mappings = MappingConfig.NONE;
+        this.release = () -> { };
     }
 
-    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings,
-                    List<ClusterConfig> clusters, MappingConfig mappings) {
+    private RuleSet(RuleSet rules, List<HostRules> hosts, RuleList webAppDefault, List<String> skipped,
+                    List<RuleImport> imports, List<String> warnings, List<ClusterConfig> clusters,
+                    MappingConfig mappings, Runnable release) {
         this.server = rules.server;
-        this.hosts = rules.hosts;
+        this.hosts = List.copyOf(hosts);
         this.hostDefault = rules.hostDefault;
-        this.webAppDefault = rules.webAppDefault;
+        this.webAppDefault = webAppDefault;
         this.source = rules.source;
         this.skipped = List.copyOf(skipped);
         this.imports = List.copyOf(imports);
         this.warnings = List.copyOf(warnings);
         this.clusters = List.copyOf(clusters);
         this.mappings = Objects.requireNonNull(mappings, "mappings");
+        this.release = Objects.requireNonNull(release, "release");
+    }
+
+    private RuleSet(RuleSet rules, List<String> skipped, List<RuleImport> imports, List<String> warnings,
+                    List<ClusterConfig> clusters, MappingConfig mappings) {
+        this(rules, rules.hosts, rules.webAppDefault, skipped, imports, warnings, clusters, mappings, rules.release);
+    }
+
+    /**
+     * This rule set with rules added to the root web-app ({@code /}) of every host, and of hosts
+     * not configured: {@code first} before the configuration's rules there, {@code last} after
+     * them.
+     */
+    public RuleSet withRootWebAppRules(List<? extends Rule> first, List<? extends Rule> last) {
+        if (first.isEmpty() && last.isEmpty()) {
+            return this;
+        }
+        RuleList before = new RuleList(List.of(), first);
+        RuleList after = new RuleList(List.of(), last);
+        List<HostRules> surrounded = new ArrayList<>();
+        for (HostRules host : hosts) {
+            RuleList root = host.webApp("");
+            if (root == null) {
+                surrounded.add(host);
+                continue;
+            }
+            Map<String, RuleList> apps = new LinkedHashMap<>(host.webApps());
+            apps.put("", before.then(root).then(after));
+            surrounded.add(new HostRules(host.id(), host.names(), host.regexp(), host.rules(), apps));
+        }
+        return new RuleSet(this, surrounded, before.then(webAppDefault).then(after), skipped, imports, warnings,
+                clusters, mappings, release);
+    }
+
+    /**
+     * This rule set with what releases the application objects its rules use (their
+     * {@code @PreDestroy}), run by {@link #release()}.
+     */
+    public RuleSet withRelease(Runnable action) {
+        return new RuleSet(this, hosts, webAppDefault, skipped, imports, warnings, clusters, mappings, action);
+    }
+
+    /**
+     * Releases the application objects of this rule set once it no longer serves: after a new
+     * rule set replaced it, or when the application stops. Runs once; later calls do nothing.
+     */
+    public void release() {
+        if (released.compareAndSet(false, true)) {
+            release.run();
+        }
     }
 
     /**

@@ -18,6 +18,9 @@ import jakarta.servlet.FilterChain;
  * by Turnpike; every other attribute or simple child element sets a bean property of the
  * subclass, after which any {@code @PostConstruct} method runs. One instance serves every
  * request of every thread.
+ *
+ * <p>A rule may be a CDI bean of any scope with injected dependencies, and may be declared in
+ * Java with {@link TurnpikeRule} instead of in the configuration.
  */
 public abstract class AbstractTargetDispatchRule {
 
@@ -37,8 +40,11 @@ public abstract class AbstractTargetDispatchRule {
     protected abstract FilterChain createDispatch(DispatcherType type, String uri, String queryString, String target,
                                                   FilterChain next);
 
-    /** Runs {@link #createDispatch}; the entry point the web tier calls. */
-    public final FilterChain dispatch(DispatcherType type, String uri, String queryString, String target,
+    /**
+     * Runs {@link #createDispatch}; the entry point the web tier calls. Not final only so that
+     * CDI can proxy normal-scoped rules; subclasses implement {@link #createDispatch} instead.
+     */
+    public FilterChain dispatch(DispatcherType type, String uri, String queryString, String target,
                                       FilterChain next) {
         return createDispatch(type, uri, queryString, target, next);
     }

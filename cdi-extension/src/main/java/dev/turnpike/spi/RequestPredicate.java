@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * <p>The class needs a public no-argument constructor. Properties are set once, then any
  * {@code @PostConstruct} method runs; an exception from it is a configuration error at the
  * element. One instance serves every request of every thread, so it must not keep per-request
- * state.
+ * state. Where Turnpike runs in an application server the predicate is made by CDI: it may
+ * {@code @Inject} the application's beans, its properties are checked with Bean Validation, and
+ * it may itself be a bean of any scope or a {@code @Named} bean.
  */
 @FunctionalInterface
 public interface RequestPredicate {

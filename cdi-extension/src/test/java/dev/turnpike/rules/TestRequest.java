@@ -29,6 +29,7 @@ public final class TestRequest implements RequestView {
     private String remoteUser;
     private Set<String> roles = new HashSet<>();
     private boolean fileExists;
+    private Object servletRequest;
     private String characterEncoding;
 
     private TestRequest(String path, String queryString) {
@@ -61,6 +62,7 @@ public final class TestRequest implements RequestView {
         copy.remoteUser = remoteUser;
         copy.roles = new HashSet<>(roles);
         copy.fileExists = fileExists;
+        copy.servletRequest = servletRequest;
         return copy;
     }
 
@@ -254,5 +256,17 @@ public final class TestRequest implements RequestView {
     @Override
     public void useCharacterEncoding(String encoding) {
         characterEncoding = encoding;
+    }
+
+    /** The same request, unwrapping to a servlet request as the web tier's view does. */
+    public TestRequest withServletRequest(Object request) {
+        TestRequest copy = copy();
+        copy.servletRequest = request;
+        return copy;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        return type.isInstance(servletRequest) ? type.cast(servletRequest) : null;
     }
 }

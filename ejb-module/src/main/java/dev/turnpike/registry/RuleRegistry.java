@@ -1,5 +1,6 @@
 package dev.turnpike.registry;
 
+import dev.turnpike.cdi.CdiAppObjects;
 import dev.turnpike.cdi.ConfigControl;
 import dev.turnpike.cdi.LiveRules;
 import dev.turnpike.config.ConfigLocator;
@@ -23,9 +24,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +40,13 @@ import java.util.logging.Logger;
  * <p>The configuration is found by {@link ConfigLocator}. A load with problems logs every problem
  * and keeps the rules that were serving; when the very first load fails there are no rules, and
  * the web tier answers 503 until a good configuration is written.
+ *
+ * <p>Application classes the configuration names come from CDI ({@link CdiAppObjects}), and the
+ * rules declared in Java join every load. When the first load has problems with those classes
+ * (missing, of the wrong kind, unsatisfied or ambiguous dependencies, invalid properties,
+ * constraint violations), the deployment fails with one exception listing them all: the
+ * application would otherwise run without rules it was deployed for. Later loads with such
+ * problems keep the old rules serving, as any bad reload does.
  */
 @Singleton
 @Startup
@@ -55,18 +65,29 @@ public class RuleRegistry implements ConfigControl {
     @Inject
     LiveRules live;
 
+    @Inject
+    BeanManager beanManager;
+
     @Resource
     TimerService timerService;
 
     private ConfigReloader reloader;
+
+    private CdiAppObjects objects;
 
     private final RuleMBeans mbeans = new RuleMBeans();
 
     @PostConstruct
     void start() {
         ConfigSource source = ConfigLocator.locate(RuleRegistry.class.getClassLoader());
-        reloader = new ConfigReloader(source, new ResinConfigReader());
-        apply(reloader.check());
+        objects = new CdiAppObjects(beanManager);
+        reloader = new ConfigReloader(source, new ResinConfigReader(objects));
+        Outcome outcome = reloader.check();
+        if (outcome instanceof Outcome.Failed failed && failed.problems().stream().anyMatch(ConfigProblem::application)) {
+            objects.close();
+            throw new ApplicationClassesException(source.name(), failed.problems());
+        }
+        apply(outcome);
         RuleSet first = live.current();
         if (source.watched() || (first != null && !first.imports().isEmpty())) {
             long interval = Period.parse(System.getProperty(INTERVAL_PROPERTY, DEFAULT_INTERVAL)).toMillis();
@@ -120,6 +141,8 @@ public class RuleRegistry implements ConfigControl {
     @PreDestroy
     void stop() {
         mbeans.unregisterAll();
+        live.stopped();
+        objects.close();
     }
 
     private void apply(Outcome outcome) {

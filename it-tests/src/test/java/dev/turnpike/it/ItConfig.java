@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -66,6 +68,30 @@ public final class ItConfig {
         ear.addAsModule(web);
         return ear;
     }
+
+    /**
+     * A library for the EAR's {@code lib/} with the given classes, as an application ships its
+     * beans: a bean archive in annotated discovery mode.
+     */
+    public static JavaArchive library(String name, Class<?>... classes) {
+        return ShrinkWrap.create(JavaArchive.class, name).addClasses(classes)
+                .addAsManifestResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /** The sample library ({@code samples/}: {@code dev.turnpike.samples}) as the EAR's {@code lib/} takes it. */
+    public static JavaArchive sampleLibrary() {
+        return ShrinkWrap.create(JavaArchive.class, "turnpike-samples.jar").addPackage("dev.turnpike.samples")
+                .addAsManifestResource(new StringAsset(BEANS_XML), "beans.xml");
+    }
+
+    /** The EAR with libraries added to its {@code lib/}. */
+    public static EnterpriseArchive withLibraries(EnterpriseArchive ear, JavaArchive... libraries) {
+        return ear.addAsLibraries(libraries);
+    }
+
+    private static final String BEANS_XML = """
+            <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+            """;
 
     /** Puts the starting configuration back. */
     public static void restore() {
