@@ -3,6 +3,7 @@ package dev.turnpike.it.cdi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.it.AdminLogin;
 import dev.turnpike.it.ItConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -112,7 +113,9 @@ class CdiBeansIT {
 
     /** The problems of the last load, as {@code /turnpike/api/status} lists them. */
     private List<String> problems() throws Exception {
-        HttpResponse<String> response = get("/turnpike/api/status");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("/turnpike/api/status")).header("Authorization", AdminLogin.ADMIN).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject().getJsonObject("configuration").getJsonArray("problems")
