@@ -20,6 +20,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
@@ -71,6 +72,9 @@ public class RuleRegistry implements ConfigControl {
     @Resource
     TimerService timerService;
 
+    @Resource
+    SessionContext session;
+
     private ConfigReloader reloader;
 
     private CdiAppObjects objects;
@@ -99,6 +103,7 @@ public class RuleRegistry implements ConfigControl {
         }
         RuleSet rules = live.current();
         String base = localBaseUrl();
+        new ConfigurationBean(live, session.getBusinessObject(ConfigControl.class)).register();
         LOG.info("Turnpike ready: " + (rules == null ? "no rules (the configuration has errors, every request"
                 + " answers 503)" : count(rules.size(), "rule")) + " from " + source.name()
                 + "\n  rules serving now: " + base + "/caucho-status (JSON: " + base + "/turnpike/api/status)"
@@ -141,6 +146,7 @@ public class RuleRegistry implements ConfigControl {
     @PreDestroy
     void stop() {
         mbeans.unregisterAll();
+        ConfigurationBean.unregister();
         live.stopped();
         objects.close();
     }
