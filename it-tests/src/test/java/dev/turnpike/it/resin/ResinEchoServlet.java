@@ -1,8 +1,10 @@
 package dev.turnpike.it.resin;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
@@ -25,7 +27,9 @@ import javax.servlet.http.HttpServletResponse;
  * cookie; {@code body} reads the whole request body first and adds {@code body.length} and
  * {@code body.sha256}; {@code size=N} appends N bytes of {@code abc…xyzabc…} after the
  * description; {@code server} adds the id of the Resin server answering ({@value #SERVER_PROPERTY});
- * {@code session} creates a session if there is none and adds its id. The HMUX tests use them; the differential suite never sends the header, so
+ * {@code session} creates a session if there is none and adds its id; {@code log} appends
+ * {@code METHOD id} (the {@code id} parameter) to the file {@value #LOG_PROPERTY} names, one line
+ * per request, so a test can count what each server really received. The HMUX tests use them; the differential suite never sends the header, so
  * its twin has no such extras.
  *
  * <p>Self-contained on purpose: only its class file is copied into the Resin web-app.
@@ -39,6 +43,11 @@ public class ResinEchoServlet extends HttpServlet {
 
     /** The system property naming the Resin server this servlet runs in, set by the test. */
     public static final String SERVER_PROPERTY = "turnpike.it.server-id";
+
+    /** The system property naming the file {@code log} appends to, set by the test. */
+    public static final String LOG_PROPERTY = "turnpike.it.request-log";
+
+    private static final Object LOG_LOCK = new Object();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -62,6 +71,9 @@ public class ResinEchoServlet extends HttpServlet {
         if (extras.contains("server")) {
             line(out, "server", System.getProperty(SERVER_PROPERTY));
         }
+        if (extras.contains("log")) {
+            appendToLog(request.getMethod() + " " + request.getParameter("id") + "\n");
+        }
         if (extras.contains("session")) {
             line(out, "session", request.getSession(true).getId());
         }
@@ -84,6 +96,18 @@ public class ResinEchoServlet extends HttpServlet {
             }
         }
         writer.flush();
+    }
+
+    private static void appendToLog(String line) throws IOException {
+        String file = System.getProperty(LOG_PROPERTY);
+        if (file == null) {
+            return;
+        }
+        synchronized (LOG_LOCK) {
+            try (FileOutputStream out = new FileOutputStream(file, true)) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static Set<String> extras(HttpServletRequest request) {

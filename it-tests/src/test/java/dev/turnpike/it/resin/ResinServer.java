@@ -37,6 +37,9 @@ public final class ResinServer implements AutoCloseable {
     /** Name of the file, in the work directory, receiving the child's stdout and stderr. */
     public static final String LOG_FILE = "resin.log";
 
+    /** The file in the work directory where the echo servlet logs requests that ask for it. */
+    public static final String REQUEST_LOG = "requests.log";
+
     /** How long Resin gets to answer on its HTTP port. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
@@ -158,6 +161,7 @@ public final class ResinServer implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.add("-D" + ResinEchoServlet.SERVER_PROPERTY + "=" + serverId);
+        command.add("-D" + ResinEchoServlet.LOG_PROPERTY + "=" + workDir.resolve(REQUEST_LOG));
         command.add("-cp");
         command.add(classPath(libDir));
         command.add("com.caucho.server.resin.Resin");
