@@ -13,12 +13,12 @@ import java.io.IOException;
 import java.util.logging.Logger;
 
 /**
- * Keeps {@code /caucho-status} and the status API to clients on this machine, as mod_caucho's
+ * Keeps {@code /caucho-status} and Turnpike's page and API to clients on this machine, as mod_caucho's
  * status page is by default: they show the configuration, which is nobody else's business.
  * {@value StatusAccess#PROPERTY} opens them to other networks ({@link StatusAccess}); a value
  * that names no network is logged and leaves them to this machine.
  */
-@WebFilter(filterName = "TurnpikeLocalOnlyFilter", urlPatterns = {"/caucho-status", "/turnpike/api/*"},
+@WebFilter(filterName = "TurnpikeLocalOnlyFilter", urlPatterns = {"/caucho-status", "/turnpike/*"},
         asyncSupported = true)
 public class LocalOnlyFilter extends HttpFilter {
 

@@ -70,7 +70,7 @@ final class FastHarness implements AutoCloseable {
         context.addEventListener(weld.select(WebAppRegistration.class).get());
         context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/caucho-status",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/turnpike/api/*",
+        context.addFilter(new FilterHolder(weld.select(LocalOnlyFilter.class).get()), "/turnpike/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(weld.select(AdminFilter.class).get()), "/turnpike/*",
                 EnumSet.of(DispatcherType.REQUEST));
