@@ -69,7 +69,10 @@ class FaultsUnderLoadIT {
     }
 
     @BeforeAll
-    static void startTheAppTier() {
+    static void startTheAppTier() throws IOException {
+        for (String id : List.of("a", "b", "c")) {
+            Files.deleteIfExists(WORK.resolve(id).resolve(ResinServer.REQUEST_LOG));
+        }
         resin = ResinCluster.start(3, WORK);
         ItConfig.write("""
                 <resin xmlns="http://caucho.com/ns/resin" xmlns:resin="urn:java:com.caucho.resin">
@@ -259,8 +262,8 @@ class FaultsUnderLoadIT {
                     | p99 steady / during a fault (first %s after a kill, %d requests) | %.1f ms / %.1f ms |
                     | b back in rotation after its restart | %.1f s |
                     """, workers, elapsed.toMillis() / 1000.0, gets + posts, gets, lostGets, posts, duplicatedPosts,
-                    failedPosts, sessionsOfA, movedSessionsOfA, (RECOVER.plus(WARMUP).toSeconds()) + " s", faultRequests, p99Steady / 1000.0,
-                    p99Fault / 1000.0, rejoin.toMillis() / 1000.0);
+                    failedPosts, sessionsOfA, movedSessionsOfA, RECOVER.plus(WARMUP).toSeconds() + " s", faultRequests,
+                    p99Steady / 1000.0, p99Fault / 1000.0, rejoin.toMillis() / 1000.0);
         }
     }
 }
