@@ -14,8 +14,9 @@ import java.util.Set;
  * protected resource (and must meet the rule that protects it) or names something else (and must
  * not be served the protected resource).
  *
- * <p>The basic set (a few hundred per path) runs by default; {@link #full} adds every pairing of
- * a traversal with a segment spelling and random-case escapes (thousands).
+ * <p>The basic set (a few hundred per path) runs by default; {@link #full} adds a two-level
+ * traversal in every spelling of {@code ..} and of the separator before every spelling of the
+ * first segment, each also with random-case escapes (several thousand per path).
  */
 final class BypassVariants {
 
@@ -54,11 +55,14 @@ final class BypassVariants {
         Random random = new Random(seed);
         for (String spelled : segmentSpellings(first, rest)) {
             for (String dots : DOT_DOT) {
-                for (String separator : SEPARATORS) {
-                    String variant = "/a/b" + separator + dots + separator + dots + separator + spelled.substring(1);
-                    variants.add(variant);
-                    variants.add(randomCase(variant, random));
-                }
+                String variant = "/a/b/" + dots + "/" + dots + "/" + spelled.substring(1);
+                variants.add(variant);
+                variants.add(randomCase(variant, random));
+            }
+            for (String separator : SEPARATORS) {
+                String variant = "/a/b" + separator + ".." + separator + ".." + separator + spelled.substring(1);
+                variants.add(variant);
+                variants.add(randomCase(variant, random));
             }
         }
         return new ArrayList<>(variants);

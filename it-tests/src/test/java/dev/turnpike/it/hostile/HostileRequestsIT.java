@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code -Dturnpike.trusted-proxies}, see {@code arquillian.xml}); ordinary requests come from
  * {@code 127.0.0.1}.
  *
- * <p>By default a few hundred encoding variants per protected path run; with
- * {@code -Dturnpike.adversarial=full} several thousand.
+ * <p>By default about 320 encoding variants per protected path run (968 in all); with
+ * {@code -Dturnpike.adversarial=full} about 4 000 per path (16 352 in all).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
