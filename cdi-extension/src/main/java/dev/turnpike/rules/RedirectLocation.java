@@ -20,6 +20,12 @@ import java.util.Deque;
  *
  * <p>A {@code Host} header that is not a plain {@code host[:port]} is not trusted: the server
  * name is used instead, so a hostile header cannot steer the redirect.
+ *
+ * <p>A rule whose configured target is not itself absolute (it does not start with a scheme)
+ * must not send the browser to another server, whatever its captures hold: {@link #onThisServer}
+ * turns a leading run of {@code /} and {@code \} (which a browser reads as {@code //host}) into
+ * one {@code /}, and puts a {@code /} before a scheme that came from a capture
+ * ({@code https:evil.example}), so the location stays a path on this server.
  */
 public final class RedirectLocation {
 
@@ -50,6 +56,41 @@ public final class RedirectLocation {
         }
         String directory = base.substring(0, base.lastIndexOf('/') + 1);
         return escape(prefix + normalize(directory + path) + query);
+    }
+
+    /**
+     * The location of a target that is not absolute as configured, kept on this server: leading
+     * {@code /} and {@code \} collapsed to one {@code /}, and a scheme a capture supplied made a
+     * path ({@code //evil.example} becomes {@code /evil.example}, {@code https:evil.example}
+     * becomes {@code /https:evil.example}). Other locations are returned as they are.
+     */
+    public static String onThisServer(String location) {
+        int slashes = 0;
+        while (slashes < location.length() && (location.charAt(slashes) == '/' || location.charAt(slashes) == '\\')) {
+            slashes++;
+        }
+        if (slashes >= 2 || (slashes == 1 && location.charAt(0) == '\\')) {
+            return "/" + location.substring(slashes);
+        }
+        if (slashes == 0 && hasUriScheme(location)) {
+            return "/" + location;
+        }
+        return location;
+    }
+
+    /** Whether a text starts with a URI scheme as a browser reads one: a letter, then letters, digits, {@code +-.}, then {@code :}. */
+    static boolean hasUriScheme(String text) {
+        int i = 0;
+        while (i < text.length() && (isAsciiLetter(text.charAt(i))
+                || (i > 0 && ((text.charAt(i) >= '0' && text.charAt(i) <= '9') || "+-.".indexOf(text.charAt(i)) >= 0)))) {
+            i++;
+        }
+        return i > 0 && i < text.length() && text.charAt(i) == ':';
+    }
+
+    /** Whether a configured target is absolute, so its own scheme and host decide where the browser goes. */
+    public static boolean isAbsolute(String configuredTarget) {
+        return hasScheme(configuredTarget);
     }
 
     /** Escapes a location for use as a header value, without making it absolute. */

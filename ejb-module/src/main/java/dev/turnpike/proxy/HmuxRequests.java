@@ -1,6 +1,7 @@
 package dev.turnpike.proxy;
 
 import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.backend.ClientHeaders;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.hmux.HmuxClient;
 import dev.turnpike.hmux.HmuxRequestHead;
@@ -8,8 +9,9 @@ import java.io.InputStream;
 
 /**
  * A backend reached over HMUX: the browser's request becomes an HMUX request head as mod_caucho
- * writes it (decoded path, query, server name and port, remote address, the headers as received,
- * {@code HTTPS=on} for a secure request, the client certificate).
+ * writes it (decoded path, query, server name and port, remote address, the headers as received
+ * but the hop-by-hop ones and, unless the peer is a trusted proxy, the forwarding ones
+ * ({@link ClientHeaders}), {@code HTTPS=on} for a secure request, the client certificate).
  */
 final class HmuxRequests {
 
@@ -33,10 +35,10 @@ final class HmuxRequests {
                 .remote(request.remoteHost(), request.remoteAddr(), request.remotePort())
                 .user(request.remoteUser(), request.authType())
                 .clientCert(request.clientCert());
-        for (HeaderField header : request.headers()) {
-            // the servlet container has already decoded a chunked body and answered 100-continue;
-            // over HMUX the body travels in D frames
-            if (!header.is("Transfer-Encoding") && !header.is("Expect")) {
+        for (HeaderField header : ClientHeaders.passable(request.headers(), request.remoteAddr())) {
+            // the servlet container has already answered 100-continue (and decoded a chunked
+            // body, whose Transfer-Encoding is hop-by-hop); over HMUX the body travels in D frames
+            if (!header.is("Expect")) {
                 head.header(header.name(), header.value());
             }
         }

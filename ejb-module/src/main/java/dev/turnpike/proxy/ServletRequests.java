@@ -23,8 +23,8 @@ import java.util.Map;
  *
  * <p>The path sent is the request's own URI, exactly as the browser wrote it (path parameters such
  * as {@code ;jsessionid=} included), unless the rule substituted a target: then the target's path
- * is sent, percent-encoded where it must be, with the target's query if it has one and otherwise
- * the request's.
+ * is sent, percent-encoded where it must be, with the target's query (control characters, space
+ * and non-ASCII percent-encoded) if it has one and otherwise the request's.
  *
  * <p>A body is sent when the request has a {@code Content-Length} above 0, is chunked, or, on
  * HTTP/2, where neither header frames it, when a first byte of it arrives.
@@ -42,7 +42,7 @@ final class ServletRequests {
             String target = decision.uri();
             int mark = target.indexOf('?');
             if (mark >= 0) {
-                query = target.substring(mark + 1);
+                query = targetQuery(target.substring(mark + 1));
                 target = target.substring(0, mark);
             }
             path = target;
@@ -97,6 +97,22 @@ final class ServletRequests {
     private static boolean keepInPath(String text, int index) {
         char c = text.charAt(index);
         return c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0);
+    }
+
+    /** The query of a substituted target as it goes on the wire (see {@link #keepInQuery}). */
+    static String targetQuery(String query) {
+        return PercentEncoding.encode(query, ServletRequests::keepInQuery, true);
+    }
+
+    /**
+     * Characters that may stay as they are in the query of a substituted target: printable ASCII
+     * but space, {@code "<>\^`{|}} and {@code #}. Captures hold decoded text, so a {@code %0d%0a}
+     * of the browser's path arrives here as CR LF and leaves as {@code %0D%0A}, never as a line
+     * break in the backend's request (the CVE-2023-25690 shape).
+     */
+    private static boolean keepInQuery(String text, int index) {
+        char c = text.charAt(index);
+        return c > 0x20 && c < 0x7f && "\"<>\\^`{|}#".indexOf(c) < 0;
     }
 
     /** Percent-decodes a path as UTF-8; an escape that is not two hex digits stays as written. */

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * Applies the live rule set to every request dispatched from the client (not to forwards or
@@ -25,12 +26,18 @@ import java.io.IOException;
  * secure flag) are applied, then the decision is carried out; when no rule decided the request
  * continues down the chain. When no configuration has loaded yet (the first load failed), every
  * request answers 503, except Turnpike's own status pages, which show why.
+ *
+ * <p>The subject web-app rules see is the context-relative path the container decoded and
+ * normalised ({@link ServletRequestView#contextRelativePath}); a path that still holds a control
+ * character, a backslash or bytes that were not UTF-8 is answered 400 before any rule runs
+ * ({@link ServletRequestView#ambiguity}).
  */
 @WebFilter(filterName = "TurnpikeDispatchFilter", urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST,
         asyncSupported = true)
 public class DispatchFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger("dev.turnpike.web");
 
     @Inject
     transient LiveRules live;
@@ -67,7 +74,14 @@ public class DispatchFilter extends HttpFilter {
             }
             return;
         }
-        Exchange exchange = new Exchange(new ServletRequestView(request, getServletContext()));
+        ServletRequestView view = new ServletRequestView(request, getServletContext());
+        String ambiguity = ServletRequestView.ambiguity(view.path());
+        if (ambiguity != null) {
+            LOG.fine(() -> "refused " + request.getRequestURI() + " with 400: " + ambiguity);
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        Exchange exchange = new Exchange(view);
         Decision decision = rules.evaluate(exchange);
         HttpServletRequest effectiveRequest = Effects.request(request, exchange);
         HttpServletResponse effectiveResponse = Effects.response(response, exchange);

@@ -1,5 +1,6 @@
 package dev.turnpike.web;
 
+import dev.turnpike.net.TrustedProxies;
 import dev.turnpike.rules.RequestView;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
@@ -50,9 +51,14 @@ final class ServletRequestView implements RequestView {
         return request.getLocalPort();
     }
 
+    /**
+     * The connection's peer, or, when the peer is a trusted proxy ({@link TrustedProxies}), the
+     * client its {@code X-Forwarded-For} names: what {@code resin:IfNetwork} and
+     * {@code resin:IfRemoteAddr} test.
+     */
     @Override
     public String remoteAddr() {
-        return request.getRemoteAddr();
+        return TrustedProxies.system().client(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
     }
 
     @Override
@@ -83,6 +89,31 @@ final class ServletRequestView implements RequestView {
             return mapped.substring(0, mapped.lastIndexOf('/') + 1);
         }
         return mapped;
+    }
+
+    /**
+     * Why a context-relative path cannot be the rules' subject, or {@code null} when it can. The
+     * container decoded it (UTF-8), resolved {@code .} and {@code ..} and removed path parameters;
+     * what it still holds a rule could not be written against, and another component (a file
+     * system, a backend) could read otherwise: a control character (a decoded {@code %00},
+     * {@code %0d}, {@code %0a}, {@code %09}), a backslash (a separator on Windows and for
+     * Resin), or U+FFFD, which the container put where the bytes were not UTF-8 (overlong forms
+     * such as {@code %c0%ae} among them). Such requests are answered 400 before any rule runs.
+     */
+    static String ambiguity(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "the path holds the control character U+" + String.format("%04X", (int) c);
+            }
+            if (c == '\\') {
+                return "the path holds a backslash";
+            }
+            if (c == '\uFFFD') {
+                return "the path was not UTF-8";
+            }
+        }
+        return null;
     }
 
     /** Whether the path of a request URI ends with {@code /}, ignoring {@code ;parameters}. */

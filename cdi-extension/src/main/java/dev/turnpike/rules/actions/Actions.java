@@ -10,6 +10,7 @@ import dev.turnpike.rules.Rule;
 import dev.turnpike.rules.RuleImport;
 import dev.turnpike.rules.RuleList;
 import dev.turnpike.rules.Target;
+import dev.turnpike.rules.TargetPaths;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,8 +22,24 @@ public final class Actions {
     private Actions() {
     }
 
+    private static final Logger TARGET_LOG = Logger.getLogger("dev.turnpike.rules");
+
     static String resolve(Target target, Matcher matcher, String subject) {
         return target.resolve(matcher, subject);
+    }
+
+    /**
+     * The answer for a target that must not be dispatched ({@link TargetPaths}), or {@code null}
+     * when it may be. The browser gets the bare status; the reason goes to the log.
+     */
+    static Decision refusal(Rule rule, String resolved, Target target, boolean checkHidden) {
+        TargetPaths.Refusal refusal = TargetPaths.check(resolved, target.toString(), checkHidden);
+        if (refusal == null) {
+            return null;
+        }
+        TARGET_LOG.fine(() -> rule + " (" + rule.origin() + ") refused with " + refusal.status() + ": "
+                + refusal.reason());
+        return new Decision.SendError(rule, refusal.status(), null);
     }
 
     /** Answer with an error status: {@code Forbidden} (403), {@code NotFound} (404), {@code SendError}. */
@@ -39,7 +56,11 @@ public final class Actions {
         }
     }
 
-    /** 302 to the target made absolute as Resin's {@code sendRedirect} does. */
+    /**
+     * 302 to the target made absolute as Resin's {@code sendRedirect} does. A target that is not
+     * absolute as configured stays on this server whatever its captures hold
+     * ({@link RedirectLocation#onThisServer}).
+     */
     public record Redirect(Target target, QueryAppend query) implements Action {
         public Redirect {
             Objects.requireNonNull(target, "target");
@@ -48,11 +69,17 @@ public final class Actions {
         @Override
         public Outcome act(Exchange exchange, String subject, Matcher matcher, Rule rule) {
             String location = query.apply(resolve(target, matcher, subject), exchange.queryString());
+            if (!RedirectLocation.isAbsolute(target.toString())) {
+                location = RedirectLocation.onThisServer(location);
+            }
             return new Decision.Redirect(rule, 302, RedirectLocation.absolute(location, exchange));
         }
     }
 
-    /** 301 to the target as it is (escaped for a header, not made absolute). */
+    /**
+     * 301 to the target as it is (escaped for a header, not made absolute); a target that is not
+     * absolute as configured stays on this server ({@link RedirectLocation#onThisServer}).
+     */
     public record Moved(Target target, QueryAppend query) implements Action {
         public Moved {
             Objects.requireNonNull(target, "target");
@@ -61,6 +88,9 @@ public final class Actions {
         @Override
         public Outcome act(Exchange exchange, String subject, Matcher matcher, Rule rule) {
             String location = query.apply(resolve(target, matcher, subject), exchange.queryString());
+            if (!RedirectLocation.isAbsolute(target.toString())) {
+                location = RedirectLocation.onThisServer(location);
+            }
             return new Decision.Redirect(rule, 301, RedirectLocation.escape(location));
         }
     }
@@ -77,7 +107,8 @@ public final class Actions {
 
     /**
      * Serve the target instead; without a target, stop evaluating rules and serve the request as
-     * it is.
+     * it is. A target that would climb out of its directory or into {@code /WEB-INF} is answered
+     * with an error instead ({@link TargetPaths}).
      */
     public record Dispatch(Target target, QueryAppend query) implements Action {
         @Override
@@ -85,11 +116,16 @@ public final class Actions {
             if (target == null) {
                 return new Decision.Pass(rule);
             }
-            return new Decision.Dispatch(rule, query.apply(resolve(target, matcher, subject), exchange.queryString()));
+            String resolved = query.apply(resolve(target, matcher, subject), exchange.queryString());
+            Decision refused = refusal(rule, resolved, target, true);
+            return refused != null ? refused : new Decision.Dispatch(rule, resolved);
         }
     }
 
-    /** Forward to the target through the request dispatcher (of the root web-app with {@code viaRoot}). */
+    /**
+     * Forward to the target through the request dispatcher (of the root web-app with
+     * {@code viaRoot}); refused as {@link Dispatch} refuses.
+     */
     public record Forward(Target target, boolean viaRoot, QueryAppend query) implements Action {
         public Forward {
             Objects.requireNonNull(target, "target");
@@ -97,8 +133,9 @@ public final class Actions {
 
         @Override
         public Outcome act(Exchange exchange, String subject, Matcher matcher, Rule rule) {
-            return new Decision.Forward(rule, query.apply(resolve(target, matcher, subject), exchange.queryString()),
-                    viaRoot);
+            String resolved = query.apply(resolve(target, matcher, subject), exchange.queryString());
+            Decision refused = refusal(rule, resolved, target, true);
+            return refused != null ? refused : new Decision.Forward(rule, resolved, viaRoot);
         }
     }
 
@@ -184,8 +221,9 @@ public final class Actions {
     }
 
     /**
-     * Hand the request to backends. The backend sees the target when there is one, else the
-     * matched path (with the context path in front when {@code withContextPath}).
+     * Hand the request to backends. The backend sees the target when there is one (refused with
+     * 400 when it would climb, {@link TargetPaths}), else the matched path (with the context path
+     * in front when {@code withContextPath}).
      */
     public record Proxy(BackendRoute backend, Target target, boolean withContextPath) implements Action {
         public Proxy {
@@ -197,6 +235,10 @@ public final class Actions {
             String uri;
             if (target != null) {
                 uri = resolve(target, matcher, subject);
+                Decision refused = refusal(rule, uri, target, false);
+                if (refused != null) {
+                    return refused;
+                }
             } else {
                 uri = withContextPath ? exchange.contextPath() + subject : subject;
             }

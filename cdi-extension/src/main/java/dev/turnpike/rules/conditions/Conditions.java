@@ -1,6 +1,7 @@
 package dev.turnpike.rules.conditions;
 
 import dev.turnpike.cron.CronSchedule;
+import dev.turnpike.match.BoundedSubject;
 import dev.turnpike.net.IpNetworks;
 import dev.turnpike.rules.Condition;
 import dev.turnpike.rules.ConfigSyntax;
@@ -21,8 +22,12 @@ public final class Conditions {
     private Conditions() {
     }
 
-    static boolean found(Pattern regexp, String value) {
-        return regexp == null || regexp.matcher(value).find();
+    /**
+     * Whether the regexp (if any) finds a match in a value the client chose, within the same budget
+     * as a rule's regexp ({@link BoundedSubject#find}); running out of budget counts as no match.
+     */
+    static boolean found(Pattern regexp, String value, Condition condition) {
+        return regexp == null || BoundedSubject.find(regexp, value, condition);
     }
 
     static String attr(String name, Object value) {
@@ -38,7 +43,7 @@ public final class Conditions {
         @Override
         public boolean test(Exchange exchange) {
             String value = exchange.header(name);
-            return value != null && found(regexp, value);
+            return value != null && found(regexp, value, this);
         }
 
         @Override
@@ -56,7 +61,7 @@ public final class Conditions {
         @Override
         public boolean test(Exchange exchange) {
             String value = exchange.cookie(name);
-            return value != null && found(regexp, value);
+            return value != null && found(regexp, value, this);
         }
 
         @Override
@@ -78,7 +83,7 @@ public final class Conditions {
         @Override
         public boolean test(Exchange exchange) {
             String value = queryOnly ? exchange.queryParameter(name) : exchange.parameter(name);
-            return value != null && found(regexp, value);
+            return value != null && found(regexp, value, this);
         }
 
         @Override
@@ -125,7 +130,7 @@ public final class Conditions {
     public record LocaleMatch(Pattern regexp) implements Condition {
         @Override
         public boolean test(Exchange exchange) {
-            return regexp.matcher(exchange.locale().toString()).find();
+            return found(regexp, exchange.locale().toString(), this);
         }
 
         @Override
@@ -164,7 +169,7 @@ public final class Conditions {
     public record ServerName(Pattern regexp) implements Condition {
         @Override
         public boolean test(Exchange exchange) {
-            return regexp.matcher(exchange.serverName()).find();
+            return found(regexp, exchange.serverName(), this);
         }
 
         @Override
@@ -284,7 +289,7 @@ public final class Conditions {
         @Override
         public boolean test(Exchange exchange) {
             String pathInfo = exchange.pathInfo();
-            return pathInfo != null && found(regexp, pathInfo);
+            return pathInfo != null && found(regexp, pathInfo, this);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.turnpike.rules.filters;
 
+import dev.turnpike.match.BoundedSubject;
 import dev.turnpike.rules.Condition;
 import dev.turnpike.rules.ConfigSyntax;
 import dev.turnpike.rules.Exchange;
@@ -124,7 +125,7 @@ public final class Filters {
 
         @Override
         public void apply(Exchange exchange, String subject) {
-            if (regexp != null && !regexp.matcher(subject).find()) {
+            if (regexp != null && !BoundedSubject.find(regexp, subject, this)) {
                 return;
             }
             for (Condition condition : conditions) {

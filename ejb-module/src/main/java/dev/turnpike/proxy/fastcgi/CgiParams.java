@@ -1,6 +1,7 @@
 package dev.turnpike.proxy.fastcgi;
 
 import dev.turnpike.backend.BackendRequest;
+import dev.turnpike.backend.ClientHeaders;
 import dev.turnpike.backend.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,9 @@ import java.util.Set;
  *   <li>{@code Content-Type} and {@code Content-Length}, which have their own variables;</li>
  *   <li>hop-by-hop headers (RFC 9110 7.6.1): {@code Connection}, {@code Keep-Alive}, {@code TE},
  *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-Connection} and
- *       every header the {@code Connection} header names.</li>
+ *       every header the {@code Connection} header names, and {@code Proxy-Authorization};</li>
+ *   <li>{@code X-Forwarded-*} and {@code Forwarded} unless the browser's peer is a trusted proxy
+ *       ({@link ClientHeaders}).</li>
  * </ul>
  *
  * <p>FastCGI carries bytes. Values derived from header fields ({@code HTTP_*},
@@ -119,7 +122,7 @@ public final class CgiParams {
             vars.put("CONTENT_LENGTH", Long.toString(request.contentLength()));
         }
         vars.put("REDIRECT_STATUS", "200");
-        addHeaders(vars, request.headers());
+        addHeaders(vars, ClientHeaders.passable(request.headers(), request.remoteAddr()));
         return new CgiParams(vars);
     }
 

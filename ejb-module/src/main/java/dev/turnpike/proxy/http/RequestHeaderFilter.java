@@ -2,6 +2,7 @@ package dev.turnpike.proxy.http;
 
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.net.TrustedProxies;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Set;
  *             client never waits for;</li>
  *         <li>{@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} and
  *             {@code Forwarded}, unless the immediate peer ({@code remoteAddr}) is one of the
- *             {@link HttpProxySettings#trustedProxies() trusted proxies}: from anyone else they are
+ *             {@link HttpProxySettings#trustedProxies() trusted proxies} of the rule or of the server
+ *             ({@link TrustedProxies}, {@code -Dturnpike.trusted-proxies}): from anyone else they are
  *             forgeries as far as the backend can tell;</li>
  *       </ul></li>
  *   <li>{@code X-Forwarded-For}: a trusted peer's chain, then {@code remoteAddr}, as one field;</li>
@@ -51,7 +53,8 @@ final class RequestHeaderFilter {
 
     /** The headers to send for the request, {@code Content-Length} and {@code Transfer-Encoding} aside. */
     static List<HeaderField> headers(BackendRequest request, HttpProxySettings settings, InetSocketAddress backend) {
-        boolean trusted = settings.trustedProxies().contains(request.remoteAddr());
+        boolean trusted = settings.trustedProxies().contains(request.remoteAddr())
+                || TrustedProxies.system().trusts(request.remoteAddr());
         String originalHost = originalHost(request);
         List<HeaderField> headers = new ArrayList<>();
         headers.add(new HeaderField("Host", settings.preserveHost() ? originalHost : backendHost(backend)));

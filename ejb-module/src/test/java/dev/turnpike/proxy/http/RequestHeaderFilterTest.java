@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.net.TrustedProxies;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,33 @@ class RequestHeaderFilterTest {
                 "X-Forwarded-Port: 80",
                 "Forwarded: for=1.2.3.4;proto=https, for=10.1.1.1;proto=http;host=www.example.com"),
                 filtered(request, TRUSTING));
+    }
+
+    @Test
+    void theServersTrustedProxiesAreTrustedByEveryRule() {
+        BackendRequest request = Requests.from("GET", "/", "10.1.1.1")
+                .header("X-Forwarded-For", "1.2.3.4")
+                .build();
+        System.setProperty(TrustedProxies.PROPERTY, "10.1.1.0/24");
+        try {
+            assertEquals("X-Forwarded-For: 1.2.3.4, 10.1.1.1", filtered(request, UNTRUSTING).get(2));
+        } finally {
+            System.clearProperty(TrustedProxies.PROPERTY);
+        }
+        assertEquals("X-Forwarded-For: 10.1.1.1", filtered(request, UNTRUSTING).get(2));
+    }
+
+    /** CVE-2022-31813: naming the forwarding headers in Connection must not remove the ones this hop adds. */
+    @Test
+    void connectionCannotRemoveTheForwardingHeadersThisHopAdds() {
+        BackendRequest request = Requests.from("GET", "/", "10.1.1.1")
+                .header("Connection", "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host, X-Forwarded-Port, Forwarded")
+                .header("X-Forwarded-For", "1.2.3.4")
+                .build();
+
+        assertEquals(List.of("Host: www.example.com", "User-Agent: test/1", "X-Forwarded-For: 10.1.1.1",
+                "X-Forwarded-Proto: http", "X-Forwarded-Host: www.example.com", "X-Forwarded-Port: 80",
+                "Forwarded: for=10.1.1.1;proto=http;host=www.example.com"), filtered(request, TRUSTING));
     }
 
     @Test

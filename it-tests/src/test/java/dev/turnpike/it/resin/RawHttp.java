@@ -35,6 +35,7 @@ public final class RawHttp {
 
     private final InetSocketAddress address;
     private final Duration timeout;
+    private final InetAddress localAddress;
 
     /** A client for the given port on the loopback address. */
     public RawHttp(int port) {
@@ -42,8 +43,17 @@ public final class RawHttp {
     }
 
     public RawHttp(InetSocketAddress address, Duration timeout) {
+        this(address, timeout, null);
+    }
+
+    /**
+     * A client whose connections leave from {@code localAddress} (e.g. {@code 127.0.0.2}, so the
+     * server sees another peer than the usual loopback address), or any address when {@code null}.
+     */
+    public RawHttp(InetSocketAddress address, Duration timeout, InetAddress localAddress) {
         this.address = address;
         this.timeout = timeout;
+        this.localAddress = localAddress;
     }
 
     /** {@code GET target} with the given {@code Host} value and extra header lines. */
@@ -63,6 +73,9 @@ public final class RawHttp {
     public RawResponse send(String method, String target, String host, List<String> headerLines, byte[] body) {
         byte[] request = encode(method, target, host, headerLines, body);
         try (Socket socket = new Socket()) {
+            if (localAddress != null) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+            }
             socket.connect(address, (int) timeout.toMillis());
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
