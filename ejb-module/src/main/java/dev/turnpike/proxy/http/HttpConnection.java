@@ -75,7 +75,7 @@ public final class HttpConnection extends SocketConnection {
             SocketChannel channel) throws IOException {
         super("http", LOG, id, backend, clock, channel);
         this.settings = settings;
-        this.out = new BufferedOutputStream(channel.socket().getOutputStream(), BUFFER);
+        this.out = new BufferedOutputStream(BackendSockets.output(channel, settings.socketTimeout()), BUFFER);
         this.in = new HttpInput(channel.socket().getInputStream(), settings.socketTimeout().toMillis(), BUFFER);
     }
 
