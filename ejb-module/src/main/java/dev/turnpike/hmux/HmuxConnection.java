@@ -327,7 +327,8 @@ public final class HmuxConnection extends SocketConnection {
         private final ResponseSink sink;
         private int status = -1;
         private String reason;
-        private final List<String> heldHeaders = new ArrayList<>();
+        /** Held header and meta-header frames, in order: {@code H} or {@code M}, name, value. */
+        private final List<String[]> heldHeaders = new ArrayList<>();
         private String pendingName;
         private boolean pendingMeta;
         private boolean started;
@@ -411,7 +412,11 @@ public final class HmuxConnection extends SocketConnection {
             String name = pendingName;
             pendingName = null;
             if (pendingMeta) {
-                relay(() -> sink.metaHeader(name, value.value()));
+                if (started) {
+                    relay(() -> sink.metaHeader(name, value.value()));
+                } else {
+                    heldHeaders.add(new String[] {"M", name, value.value()});
+                }
                 return;
             }
             int bad = controlAt(value.value());
@@ -419,8 +424,7 @@ public final class HmuxConnection extends SocketConnection {
                 throw problem(frame, "the value of header \"" + name + "\" holds control character 0x"
                         + Integer.toHexString(value.value().charAt(bad)) + " (expected: text and tabs)");
             }
-            heldHeaders.add(name);
-            heldHeaders.add(value.value());
+            heldHeaders.add(new String[] {"H", name, value.value()});
         }
 
         /** Relays the held status and headers, once. */
@@ -430,10 +434,12 @@ public final class HmuxConnection extends SocketConnection {
             }
             started = true;
             relay(() -> sink.status(status, reason));
-            for (int i = 0; i < heldHeaders.size(); i += 2) {
-                String name = heldHeaders.get(i);
-                String value = heldHeaders.get(i + 1);
-                relay(() -> sink.header(name, value));
+            for (String[] held : heldHeaders) {
+                if (held[0].equals("M")) {
+                    relay(() -> sink.metaHeader(held[1], held[2]));
+                } else {
+                    relay(() -> sink.header(held[1], held[2]));
+                }
             }
             heldHeaders.clear();
         }

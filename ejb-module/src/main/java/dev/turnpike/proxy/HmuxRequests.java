@@ -2,14 +2,21 @@ package dev.turnpike.proxy;
 
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.backend.HopByHop;
 import dev.turnpike.hmux.HmuxClient;
 import dev.turnpike.hmux.HmuxRequestHead;
 import java.io.InputStream;
+import java.util.Set;
 
 /**
  * A backend reached over HMUX: the browser's request becomes an HMUX request head as mod_caucho
  * writes it (decoded path, query, server name and port, remote address, the headers as received,
- * {@code HTTPS=on} for a secure request, the client certificate).
+ * {@code HTTPS=on} for a secure request, the client certificate), except for what described the
+ * browser's connection rather than the request: the hop-by-hop headers ({@code Connection},
+ * {@code Upgrade}, {@code Transfer-Encoding}, {@code Keep-Alive}, {@code TE}, ...), every header
+ * {@code Connection} names, and {@code Expect}. mod_caucho passes them all; a backend that acted
+ * on {@code Upgrade: h2c} or on a {@code Transfer-Encoding} the body no longer has would read the
+ * request otherwise than the web tier did.
  */
 final class HmuxRequests {
 
@@ -33,10 +40,12 @@ final class HmuxRequests {
                 .remote(request.remoteHost(), request.remoteAddr(), request.remotePort())
                 .user(request.remoteUser(), request.authType())
                 .clientCert(request.clientCert());
+        Set<String> listed = HopByHop.listed(request.headers());
         for (HeaderField header : request.headers()) {
             // the servlet container has already decoded a chunked body and answered 100-continue;
-            // over HMUX the body travels in D frames
-            if (!header.is("Transfer-Encoding") && !header.is("Expect")) {
+            // over HMUX the body travels in D frames. Hop-by-hop headers (Upgrade: h2c among them)
+            // and those the Connection header names describe the browser's connection, not the request
+            if (!HopByHop.drop(header.name(), listed) && !header.is("Expect")) {
                 head.header(header.name(), header.value());
             }
         }
