@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * Sends bytes exactly as given on a new connection and reads every response until the server
- * closes it, so a test sees how many requests the server made of them. Responses are split by
+ * closes it, so a test sees how many requests the server made of them; a server that neither
+ * answers nor closes within the wait ends the list with {@link #SILENT}. Responses are split by
  * their own framing (Content-Length, chunked, none for 1xx/204/304). After a {@code 101} to
  * {@code h2c} the exchange goes on in HTTP/2 as far as a test needs: the client preface and an empty
  * SETTINGS go out, frames are read until stream 1 (the upgraded request) ends, and its answer is
@@ -32,9 +33,15 @@ final class RawExchange {
     record Answer(int status, String seenBy) {
         @Override
         public String toString() {
+            if (status == 0) {
+                return "silent";
+            }
             return seenBy == null ? Integer.toString(status) : status + " from " + seenBy;
         }
     }
+
+    /** Not an answer: the server neither answered nor closed the connection within the wait. */
+    static final Answer SILENT = new Answer(0, null);
 
     /** What {@code seenBy} says of a response that came over HTTP/2 on stream 1. */
     static final String H2_ANSWER = "h2 stream 1";
@@ -67,7 +74,10 @@ final class RawExchange {
                 Answer answer;
                 try {
                     answer = reader.response();
-                } catch (SocketTimeoutException | java.net.SocketException e) {
+                } catch (SocketTimeoutException e) {
+                    answers.add(SILENT);
+                    return answers;
+                } catch (java.net.SocketException e) {
                     return answers;
                 }
                 if (answer == null) {
