@@ -1,12 +1,16 @@
 package dev.turnpike.backend;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -38,6 +42,20 @@ public final class BackendSockets {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * An output stream on a blocking channel whose writes give up when the backend takes no byte
+     * for {@code timeout}. A channel's own stream blocks without end once the backend stops
+     * reading and the socket buffers are full, since the socket timeout bounds reads only; this
+     * one writes in non-blocking mode and waits for room with a selector, so a stalled backend
+     * costs at most the timeout per write. The channel is back in blocking mode after every write,
+     * for the stream that reads from it. Not buffered; not thread-safe.
+     *
+     * @throws SocketTimeoutException from {@code write} when no byte could be written for the timeout
+     */
+    public static OutputStream output(SocketChannel channel, Duration timeout) {
+        return new TimedOutput(channel, timeout.toMillis());
     }
 
     /** Why a connection did not open: {@code no connection within 5000ms} or {@code cannot connect: ...}. */
@@ -89,6 +107,54 @@ public final class BackendSockets {
             channel.close();
         } catch (IOException ignored) {
             // closing is all that was asked for
+        }
+    }
+
+    /** The stream of {@link #output}. */
+    private static final class TimedOutput extends OutputStream {
+        private final SocketChannel channel;
+        private final long timeoutMillis;
+
+        TimedOutput(SocketChannel channel, long timeoutMillis) {
+            this.channel = channel;
+            this.timeoutMillis = timeoutMillis;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            channel.configureBlocking(false);
+            try {
+                while (buffer.hasRemaining()) {
+                    if (channel.write(buffer) == 0) {
+                        awaitRoom();
+                    }
+                }
+            } finally {
+                channel.configureBlocking(true);
+            }
+        }
+
+        /** Waits until the socket takes bytes again; fails after the timeout without any room. */
+        private void awaitRoom() throws IOException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            try (Selector selector = Selector.open()) {
+                SelectionKey key = channel.register(selector, SelectionKey.OP_WRITE);
+                long left = timeoutMillis;
+                while (selector.select(Math.max(1, left)) == 0) {
+                    left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        throw new SocketTimeoutException("the backend took no request byte for " + timeoutMillis
+                                + "ms");
+                    }
+                }
+                key.cancel();
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package dev.turnpike.backend;
 
 import dev.turnpike.net.TrustedProxies;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,11 +10,9 @@ import java.util.Set;
  * Which of the browser's headers a connector that passes headers through as they came (HMUX,
  * FastCGI) may pass on:
  * <ul>
- *   <li>never the hop-by-hop headers of RFC 9110 §7.6.1 ({@code Connection}, {@code Keep-Alive},
- *       {@code Proxy-Connection}, {@code TE}, {@code Trailer}, {@code Transfer-Encoding},
- *       {@code Upgrade}, {@code Proxy-Authorization}, {@code Proxy-Authenticate}) nor any header
- *       the {@code Connection} header names: they describe the browser's connection to this
- *       server, not the request;</li>
+ *   <li>never the hop-by-hop headers ({@link HopByHop}) nor any header the {@code Connection}
+ *       header names: they describe the browser's connection to this server, not the
+ *       request;</li>
  *   <li>the forwarding headers ({@code X-Forwarded-For}, {@code -Proto}, {@code -Host},
  *       {@code -Port}, {@code Forwarded}) only when the browser's peer is a trusted proxy
  *       ({@link TrustedProxies}); from anyone else the backend could not tell them from the
@@ -26,8 +23,6 @@ import java.util.Set;
  */
 public final class ClientHeaders {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
-            "trailer", "transfer-encoding", "upgrade", "proxy-authorization", "proxy-authenticate");
     private static final Set<String> FORWARDING = Set.of("x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-port", "forwarded");
 
@@ -37,18 +32,11 @@ public final class ClientHeaders {
     /** The headers that may pass, in arrival order, for a browser whose peer is {@code remoteAddr}. */
     public static List<HeaderField> passable(List<HeaderField> headers, String remoteAddr) {
         boolean trusted = TrustedProxies.system().trusts(remoteAddr);
-        Set<String> listed = new HashSet<>();
-        for (HeaderField field : headers) {
-            if (field.is("Connection")) {
-                for (String token : field.value().split(",")) {
-                    listed.add(token.strip().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
+        Set<String> listed = HopByHop.listed(headers);
         List<HeaderField> passed = new ArrayList<>(headers.size());
         for (HeaderField field : headers) {
             String name = field.name().toLowerCase(Locale.ROOT);
-            if (HOP_BY_HOP.contains(name) || listed.contains(name) || (!trusted && FORWARDING.contains(name))) {
+            if (HopByHop.drop(name, listed) || (!trusted && FORWARDING.contains(name))) {
                 continue;
             }
             passed.add(field);

@@ -2,6 +2,7 @@ package dev.turnpike.backend;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.util.Objects;
 
 /**
@@ -75,6 +76,23 @@ public class ExchangeException extends IOException {
     /** Whether nothing of the request left the client, so the backend cannot have seen it. */
     public boolean nothingSent() {
         return stage == Stage.CONNECT || stage == Stage.STALE_CONNECTION;
+    }
+
+    /**
+     * Whether the backend took the request (or part of it) and then let the socket timeout pass
+     * without a byte: a read timed out after the connection opened. A connect timeout is not one:
+     * that backend never had the request.
+     */
+    public boolean timedOut() {
+        if (stage == Stage.CONNECT || stage == Stage.CLIENT) {
+            return false;
+        }
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the sink had received the status: the browser's response may have started. */

@@ -79,7 +79,8 @@ public final class HmuxConnection extends SocketConnection {
         super("hmux", LOG, id, backend, clock, channel);
         this.settings = settings;
         this.in = channel.socket().getInputStream();
-        this.out = new BufferedOutputStream(channel.socket().getOutputStream(), settings.chunkSize() + 64);
+        this.out = new BufferedOutputStream(BackendSockets.output(channel, settings.socketTimeout()),
+                settings.chunkSize() + 64);
         this.decoder = HmuxDecoder.forResponses(settings.limits());
     }
 
@@ -313,10 +314,21 @@ public final class HmuxConnection extends SocketConnection {
 
 
 
-    /** The response of the current exchange: checks the order of its frames and relays them to the sink. */
+    /**
+     * The response of the current exchange: checks the order of its frames and relays them to the
+     * sink. The status and headers are held until the head ends ({@code G}, or the first body,
+     * flush or end frame) and checked as they come: a status reason or header value with a control
+     * character other than tab, or a header name that is not an HTTP token, is refused before
+     * anything reaches the sink, so a backend cannot split the browser's response and a refused
+     * head leaves the browser's response untouched. The held head is bounded by the decoder's
+     * limits ({@link HmuxLimits#maxHeaderCount()}, {@link HmuxLimits#maxHeaderBytes()}).
+     */
     private final class Response {
         private final ResponseSink sink;
         private int status = -1;
+        private String reason;
+        /** Held header and meta-header frames, in order: {@code H} or {@code M}, name, value. */
+        private final List<String[]> heldHeaders = new ArrayList<>();
         private String pendingName;
         private boolean pendingMeta;
         private boolean started;
@@ -336,6 +348,10 @@ public final class HmuxConnection extends SocketConnection {
                 status(frame, line.value());
             } else if (frame instanceof HmuxFrame.Header header) {
                 requireStatus(frame);
+                if (started) {
+                    throw problem(frame, "a header after the head was sent (expected: H before G)");
+                }
+                checkName(frame, header.value());
                 pendingName = header.value();
                 pendingMeta = false;
             } else if (frame instanceof HmuxFrame.MetaHeader meta) {
@@ -346,12 +362,17 @@ public final class HmuxConnection extends SocketConnection {
                 throw problem(frame, "value without a header name (expected: H or M before S)");
             } else if (frame instanceof HmuxFrame.SendHeaders) {
                 requireStatus(frame);
-                relay(sink::headersEnd);
+                if (!started) {
+                    sendHead();
+                    relay(sink::headersEnd);
+                }
             } else if (frame instanceof HmuxFrame.Data data) {
                 requireStatus(frame);
+                sendHead();
                 relay(() -> sink.body(data.bytes(), 0, data.bytes().length));
             } else if (frame instanceof HmuxFrame.Flush) {
                 requireStatus(frame);
+                sendHead();
                 relay(sink::flush);
             } else if (frame instanceof HmuxFrame.Quit || frame instanceof HmuxFrame.Exit) {
                 end(frame);
@@ -373,10 +394,14 @@ public final class HmuxConnection extends SocketConnection {
             if (!wellFormed) {
                 throw problem(frame, "status line is not three digits and a reason (expected: e.g. \"200 OK\")");
             }
+            String text = line.length() > 4 ? line.substring(4) : "";
+            int bad = controlAt(text);
+            if (bad >= 0) {
+                throw problem(frame, "the status reason holds control character 0x"
+                        + Integer.toHexString(text.charAt(bad)) + " (expected: text)");
+            }
             status = Integer.parseInt(line.substring(0, 3));
-            String reason = line.length() > 4 ? line.substring(4) : "";
-            started = true;
-            relay(() -> sink.status(status, reason));
+            reason = text;
         }
 
         private void headerValue(HmuxFrame frame) throws IOException {
@@ -387,16 +412,46 @@ public final class HmuxConnection extends SocketConnection {
             String name = pendingName;
             pendingName = null;
             if (pendingMeta) {
-                relay(() -> sink.metaHeader(name, value.value()));
-            } else {
-                relay(() -> sink.header(name, value.value()));
+                if (started) {
+                    relay(() -> sink.metaHeader(name, value.value()));
+                } else {
+                    heldHeaders.add(new String[] {"M", name, value.value()});
+                }
+                return;
             }
+            int bad = controlAt(value.value());
+            if (bad >= 0) {
+                throw problem(frame, "the value of header \"" + name + "\" holds control character 0x"
+                        + Integer.toHexString(value.value().charAt(bad)) + " (expected: text and tabs)");
+            }
+            heldHeaders.add(new String[] {"H", name, value.value()});
+        }
+
+        /** Relays the held status and headers, once. */
+        private void sendHead() throws ClientFailure {
+            if (started) {
+                return;
+            }
+            started = true;
+            relay(() -> sink.status(status, reason));
+            for (String[] held : heldHeaders) {
+                if (held[0].equals("M")) {
+                    relay(() -> sink.metaHeader(held[1], held[2]));
+                } else {
+                    relay(() -> sink.header(held[1], held[2]));
+                }
+            }
+            heldHeaders.clear();
         }
 
         private void end(HmuxFrame frame) throws IOException {
             if (status < 0) {
                 throw problem(frame, "the response ended before its status (expected: s first)");
             }
+            if (pendingName != null) {
+                throw problem(frame, "the value of header \"" + pendingName + "\" is missing (expected: S)");
+            }
+            sendHead();
             ended = true;
             quit = frame instanceof HmuxFrame.Quit;
             relay(sink::end);
@@ -405,6 +460,13 @@ public final class HmuxConnection extends SocketConnection {
         private void requireStatus(HmuxFrame frame) throws HmuxProtocolException {
             if (status < 0) {
                 throw problem(frame, "frame before the status (expected: s first)");
+            }
+        }
+
+        private void checkName(HmuxFrame frame, String name) throws HmuxProtocolException {
+            if (!isToken(name)) {
+                throw problem(frame, "header name \"" + shown(name) + "\" is not a token (expected: letters, digits"
+                        + " and !#$%&'*+-.^_`|~)");
             }
         }
 
@@ -419,6 +481,43 @@ public final class HmuxConnection extends SocketConnection {
                 throw new ClientFailure("the response sink failed: " + BackendSockets.reason(e), e);
             }
         }
+    }
+
+    /** Whether the text is an HTTP token (RFC 9110 5.6.2): one or more tchars. */
+    static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean tchar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!tchar) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of the first control character other than tab (DEL included), or -1. */
+    static int controlAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A name for a message: at most 40 characters, control characters as {@code \xNN}. */
+    private static String shown(String text) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            shown.append(c < 0x20 || c == 0x7f || c == '"' ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return text.length() > 40 ? shown + "..." : shown.toString();
     }
 
     /** One call into the sink. */

@@ -90,6 +90,14 @@ public class Connectors implements BackendHandler, BackendControl {
     @Override
     public void handle(Decision.Proxy decision, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        String refusal = ServletRequests.refusal(request);
+        if (refusal != null) {
+            LOG.warning(() -> "TPB0012 " + request.getMethod() + " " + request.getRequestURI() + " from "
+                    + request.getRemoteAddr() + " is not forwarded: " + refusal + "; answering 400");
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST,
+                    "TPB0012 the request cannot be forwarded unambiguously");
+            return;
+        }
         if (decision.backend() instanceof BackendRoute.Cluster route) {
             balance(decision, route, request, response);
         } else {

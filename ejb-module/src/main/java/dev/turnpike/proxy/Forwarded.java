@@ -18,7 +18,8 @@ public sealed interface Forwarded {
      * Nothing was relayed and nothing can be: answer the browser with this status and message.
      *
      * @param status  503 when no backend could take the request, 502 when one failed after the
-     *                request was sent and it may not be sent again
+     *                request was sent and it may not be sent again, 504 when the last backend
+     *                tried took the request and then let its socket timeout pass
      * @param message why, with a stable code, for the log and the error page
      */
     record Failed(int status, String message) implements Forwarded {

@@ -29,6 +29,9 @@ import java.util.logging.Logger;
  *   failure after the response started                   cut the browser's connection
  *   no backend left                                      503
  * </pre>
+ * When the last failure before answering was a backend that took the request and then said
+ * nothing for its socket timeout, the answer is 504 (Gateway Timeout) instead of 502 or 503, so
+ * the browser and the access log tell a slow backend from a broken one.
  * A request body is replayable only when there is none: bodies stream from the browser to the
  * backend and are not kept.
  *
@@ -64,13 +67,14 @@ public final class Forwarder {
         int attempts = 0;
         Backend reconnected = null;
         String lastProblem = null;
+        boolean lastTimedOut = false;
         while (true) {
             Selection selection = cluster.cluster().select(key, tried);
             if (selection instanceof Selection.Refused refused) {
                 return new Forwarded.Failed(503, refused.message());
             }
             if (!(selection instanceof Selection.Chosen chosen)) {
-                return new Forwarded.Failed(503, "TPB0003 no server of cluster '" + cluster.id()
+                return new Forwarded.Failed(lastTimedOut ? 504 : 503, "TPB0003 no server of cluster '" + cluster.id()
                         + "' can take the request: " + cluster.describeStates()
                         + (lastProblem == null ? "" : "; last failure: " + lastProblem));
             }
@@ -101,6 +105,7 @@ public final class Forwarder {
                 }
                 kind = FailureKind.BUSY;
                 lastProblem = "TPB0004 server '" + backend.config().id() + "' answered 503";
+                lastTimedOut = false;
             } catch (ExchangeException e) {
                 long took = System.nanoTime() - sent;
                 if (e.stage() == ExchangeException.Stage.CLIENT) {
@@ -115,6 +120,7 @@ public final class Forwarder {
                 backend.failed(kind, startedAt);
                 backend.meter().failed(kind, took);
                 lastProblem = e.getMessage();
+                lastTimedOut = e.timedOut();
             } catch (RuntimeException e) {
                 // a request the protocol cannot carry (a value too long for a frame): nothing was sent
                 return new Forwarded.Failed(502, "TPB0005 the request cannot be sent to server '"
@@ -137,7 +143,8 @@ public final class Forwarder {
                     reconnected = backend;
                 }
                 case SEND_503 -> {
-                    return new Forwarded.Failed(kind == FailureKind.IO ? 502 : 503, "TPB0006 server '"
+                    int status = lastTimedOut ? 504 : kind == FailureKind.IO ? 502 : 503;
+                    return new Forwarded.Failed(status, "TPB0006 server '"
                             + backend.config().id() + "' of cluster '" + cluster.id() + "' failed after the "
                             + request.method() + " request was sent, and it is not sent twice: " + lastProblem);
                 }

@@ -9,9 +9,14 @@ import java.io.InputStream;
 
 /**
  * A backend reached over HMUX: the browser's request becomes an HMUX request head as mod_caucho
- * writes it (decoded path, query, server name and port, remote address, the headers as received
- * but the hop-by-hop ones and, unless the peer is a trusted proxy, the forwarding ones
- * ({@link ClientHeaders}), {@code HTTPS=on} for a secure request, the client certificate).
+ * writes it (decoded path, query, server name and port, remote address, the headers as received,
+ * {@code HTTPS=on} for a secure request, the client certificate), except for what described the
+ * browser's connection rather than the request ({@link ClientHeaders}): the hop-by-hop headers
+ * ({@code Connection}, {@code Upgrade}, {@code Transfer-Encoding}, {@code Keep-Alive}, {@code TE},
+ * ...), every header {@code Connection} names, {@code Expect}, and, unless the peer is a trusted
+ * proxy, the forwarding headers. mod_caucho passes them all; a backend that acted on
+ * {@code Upgrade: h2c} or on a {@code Transfer-Encoding} the body no longer has would read the
+ * request otherwise than the web tier did.
  */
 final class HmuxRequests {
 
@@ -36,8 +41,8 @@ final class HmuxRequests {
                 .user(request.remoteUser(), request.authType())
                 .clientCert(request.clientCert());
         for (HeaderField header : ClientHeaders.passable(request.headers(), request.remoteAddr())) {
-            // the servlet container has already answered 100-continue (and decoded a chunked
-            // body, whose Transfer-Encoding is hop-by-hop); over HMUX the body travels in D frames
+            // the servlet container has already decoded a chunked body and answered 100-continue;
+            // over HMUX the body travels in D frames
             if (!header.is("Expect")) {
                 head.header(header.name(), header.value());
             }

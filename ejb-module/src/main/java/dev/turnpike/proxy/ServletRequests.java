@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,7 +63,8 @@ final class ServletRequests {
         for (String name : Collections.list(request.getHeaderNames())) {
             for (String value : Collections.list(request.getHeaders(name))) {
                 builder.header(name, value);
-                if (name.equalsIgnoreCase("Transfer-Encoding") && value.toLowerCase().contains("chunked")) {
+                if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    // framingProblem has made sure it is exactly chunked
                     chunked = true;
                 }
             }
@@ -80,6 +82,87 @@ final class ServletRequests {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * Why the request is not forwarded, or {@code null} when it may be: its body framing is not
+     * one Turnpike can state unambiguously to a backend ({@link #framingProblem(String, List, List)}),
+     * or a header value holds a control character other than tab, which a backend could read
+     * otherwise than the web tier (a NUL ends a C string, a CR ends a line for some parsers). The
+     * servlet container refuses most such requests itself; this is the proxy's own check, since
+     * it must not guess.
+     */
+    static String refusal(HttpServletRequest request) {
+        String framing = framingProblem(request.getProtocol(), Collections.list(request.getHeaders("Content-Length")),
+                Collections.list(request.getHeaders("Transfer-Encoding")));
+        if (framing != null) {
+            return framing;
+        }
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                String problem = valueProblem(name, value);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Why a header value is not forwarded (a control character other than tab), or {@code null}. */
+    static String valueProblem(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return "header " + shown(name) + " holds control character 0x" + Integer.toHexString(c)
+                        + " (expected: text and tabs)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the body framing is not one Turnpike can state unambiguously (RFC 9112 6.1-6.3), or
+     * {@code null} when it is: either no {@code Transfer-Encoding} and at most one
+     * {@code Content-Length} of digits, or exactly {@code Transfer-Encoding: chunked} on HTTP/1.1
+     * without {@code Content-Length}.
+     */
+    static String framingProblem(String protocol, List<String> contentLengths, List<String> transferEncodings) {
+        if (!transferEncodings.isEmpty()) {
+            if (!contentLengths.isEmpty()) {
+                return "both Content-Length and Transfer-Encoding";
+            }
+            String codings = String.join(",", transferEncodings).strip();
+            if (!codings.equalsIgnoreCase("chunked")) {
+                return "Transfer-Encoding \"" + shown(codings) + "\" (expected: chunked)";
+            }
+            if (!protocol.equals("HTTP/1.1")) {
+                return "Transfer-Encoding on " + shown(protocol) + " (expected: HTTP/1.1)";
+            }
+            return null;
+        }
+        if (contentLengths.size() > 1) {
+            return contentLengths.size() + " Content-Length fields (expected: one)";
+        }
+        if (contentLengths.size() == 1) {
+            String length = contentLengths.get(0).strip();
+            boolean digits = !length.isEmpty() && length.length() <= 18;
+            for (int i = 0; digits && i < length.length(); i++) {
+                digits = length.charAt(i) >= '0' && length.charAt(i) <= '9';
+            }
+            if (!digits) {
+                return "Content-Length \"" + shown(length) + "\" (expected: a number of at most 18 digits)";
+            }
+        }
+        return null;
+    }
+
+    /** A client's value for the log: at most 40 characters, control characters as {@code ?}. */
+    private static String shown(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> shown.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+        return shown.toString();
     }
 
     static StickyRequest stickyRequest(HttpServletRequest request) {

@@ -78,16 +78,38 @@ class HmuxClientFailureTest {
                     peer.close();
                 }, Stage.DURING_RESPONSE, true,
                         "bad response: 'D' frame at offset 55: stream ended after 2 of 10 payload bytes"),
+                new Case("closed after the status, before the head ended", peer -> {
+                    peer.request();
+                    peer.send(new HmuxFrame.Status("200 OK"), new HmuxFrame.Header("X-A"),
+                            new HmuxFrame.HeaderValue("1"));
+                    peer.close();
+                }, Stage.BEFORE_RESPONSE, false, "closed by the backend after 19 response bytes (request sent)"),
                 new Case("header without its value", peer -> {
                     peer.request();
                     peer.send(new HmuxFrame.Status("200 OK"), new HmuxFrame.Header("X-A"), HmuxFrame.Data.of("x"));
-                }, Stage.DURING_RESPONSE, true, "bad response: 'D' frame at offset 15: the value of header \"X-A\" is"
-                        + " missing (expected: S)"),
+                }, Stage.BEFORE_RESPONSE, false, "bad response: 'D' frame at offset 15: the value of header \"X-A\" is"
+                        + " missing (expected: S) (request sent)"),
                 new Case("second status", peer -> {
                     peer.request();
                     peer.send(new HmuxFrame.Status("200 OK"), new HmuxFrame.Status("500 Oops"));
-                }, Stage.DURING_RESPONSE, true,
-                        "bad response: 's' frame at offset 9: a second status (expected: one per response)"));
+                }, Stage.BEFORE_RESPONSE, false,
+                        "bad response: 's' frame at offset 9: a second status (expected: one per response) (request sent)"),
+                new Case("header value that would split the browser's response", peer -> {
+                    peer.request();
+                    peer.send(new HmuxFrame.Status("200 OK"), new HmuxFrame.Header("X-A"),
+                            new HmuxFrame.HeaderValue("a\r\nSet-Cookie: evil=1"));
+                }, Stage.BEFORE_RESPONSE, false, "bad response: 'S' frame at offset 15: the value of header \"X-A\""
+                        + " holds control character 0xd (expected: text and tabs) (request sent)"),
+                new Case("header name that is not a token", peer -> {
+                    peer.request();
+                    peer.send(new HmuxFrame.Status("200 OK"), new HmuxFrame.Header("X-A: b"));
+                }, Stage.BEFORE_RESPONSE, false, "bad response: 'H' frame at offset 9: header name \"X-A: b\" is not a"
+                        + " token (expected: letters, digits and !#$%&'*+-.^_`|~) (request sent)"),
+                new Case("status reason with a NUL", peer -> {
+                    peer.request();
+                    peer.send(new HmuxFrame.Status("200 O\0K"));
+                }, Stage.BEFORE_RESPONSE, false, "bad response: 's' frame at offset 0: the status reason holds control"
+                        + " character 0x0 (expected: text) (request sent)"));
     }
 
     @ParameterizedTest

@@ -1,6 +1,7 @@
 package dev.turnpike.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,6 +190,48 @@ class ForwarderTest {
         assertTrue(failed.message().startsWith("TPB0006 server 'b'"), failed.message());
         assertEquals(0, connectors.get("c").calls, "one retry only");
         assertEquals(List.of(), browser);
+    }
+
+    private static Attempt timeOut() {
+        return (request, sink) -> {
+            throw new ExchangeException(ExchangeException.Stage.BEFORE_RESPONSE,
+                    new InetSocketAddress("127.0.0.1", 6800), false, "TPX silent",
+                    new java.io.IOException("nothing for 400ms", new java.net.SocketTimeoutException("Read timed out")));
+        };
+    }
+
+    @Test
+    void aBackendThatTookTheRequestAndWentSilentIsA504() {
+        BalancedCluster cluster = cluster(Stickiness.OFF, false, "a", "b");
+        connectors.get("a").then(timeOut());
+        Forwarded.Failed failed = assertInstanceOf(Forwarded.Failed.class,
+                forwarder.forward(cluster, post(), null, recording));
+        assertEquals(504, failed.status());
+        assertTrue(failed.message().startsWith("TPB0006 server 'a'"), failed.message());
+        assertEquals(0, connectors.get("b").calls, "a POST is not sent twice");
+    }
+
+    @Test
+    void aGetThatTimedOutEverywhereIsA504AndAnEarlierTimeoutDoesNotCount() {
+        BalancedCluster cluster = cluster(Stickiness.OFF, false, "a", "b");
+        connectors.get("a").then(timeOut());
+        connectors.get("b").then(timeOut());
+        assertEquals(504, assertInstanceOf(Forwarded.Failed.class,
+                forwarder.forward(cluster, get(), null, recording)).status());
+
+        BalancedCluster other = cluster(Stickiness.OFF, false, "c", "d");
+        connectors.get("c").then(timeOut());
+        connectors.get("d").then(fail(ExchangeException.Stage.BEFORE_RESPONSE));
+        assertEquals(502, assertInstanceOf(Forwarded.Failed.class,
+                forwarder.forward(other, get(), null, recording)).status());
+    }
+
+    @Test
+    void aConnectTimeoutIsNoGatewayTimeout() {
+        ExchangeException connect = new ExchangeException(ExchangeException.Stage.CONNECT,
+                new InetSocketAddress("127.0.0.1", 6800), false, "TPX no connection",
+                new java.net.SocketTimeoutException("connect timed out"));
+        assertFalse(connect.timedOut());
     }
 
     @Test

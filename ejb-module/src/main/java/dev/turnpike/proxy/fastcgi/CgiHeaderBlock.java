@@ -17,8 +17,10 @@ import java.util.List;
  * {@code 302 Found} (a client redirect; the local redirect of RFC 3875 6.2.2 is not served) and
  * anything else a {@code 200 OK}. The block must stay within {@code maxBytes}, counted before the
  * empty line is found, so a backend that never ends its headers costs at most that much memory.
- * A line without a colon, a name that is not an HTTP token, a continuation line or a status that
- * is not three digits is an error: guessing at such a block could turn body bytes into headers.
+ * A line without a colon, a name that is not an HTTP token, a continuation line, a control
+ * character other than tab (a CR inside a line, a NUL) or a status that is not three digits is an
+ * error: guessing at such a block could turn body bytes into headers, and a CR passed on could
+ * split the browser's response.
  *
  * <p>Not thread-safe; one per response.
  */
@@ -117,6 +119,11 @@ final class CgiHeaderBlock {
             if (line.isEmpty()) {
                 break;
             }
+            int control = controlAt(line);
+            if (control >= 0) {
+                throw bad(lineNumber, line, "control character 0x" + Integer.toHexString(line.charAt(control))
+                        + " (expected: text and tabs)");
+            }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 throw bad(lineNumber, line, "no colon (expected: name: value)");
@@ -168,6 +175,17 @@ final class CgiHeaderBlock {
             }
         }
         return true;
+    }
+
+    /** The index of the first control character other than tab (DEL included), or -1. */
+    private static int controlAt(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static FastCgiProtocolException bad(int lineNumber, String line, String problem) {

@@ -3,6 +3,7 @@ package dev.turnpike.proxy.fastcgi;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ClientHeaders;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.backend.HopByHop;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,9 +47,11 @@ import java.util.Set;
  *       by a front end (underscore smuggling); such headers are dropped, as nginx and Apache 2.4
  *       do;</li>
  *   <li>{@code Content-Type} and {@code Content-Length}, which have their own variables;</li>
- *   <li>hop-by-hop headers (RFC 9110 7.6.1): {@code Connection}, {@code Keep-Alive}, {@code TE},
- *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-Connection} and
- *       every header the {@code Connection} header names, and {@code Proxy-Authorization};</li>
+ *   <li>hop-by-hop headers ({@link HopByHop}: {@code Connection}, {@code Keep-Alive}, {@code TE},
+ *       {@code Trailer}, {@code Transfer-Encoding}, {@code Upgrade}, {@code Proxy-Connection},
+ *       {@code Proxy-Authorization}, {@code HTTP2-Settings}...) and every header the
+ *       {@code Connection} header names;</li>
+ *   <li>{@code Expect}: the servlet container has answered it already;</li>
  *   <li>{@code X-Forwarded-*} and {@code Forwarded} unless the browser's peer is a trusted proxy
  *       ({@link ClientHeaders}).</li>
  * </ul>
@@ -61,9 +64,6 @@ public final class CgiParams {
 
     /** The value of {@code SERVER_SOFTWARE}. */
     public static final String SERVER_SOFTWARE = "Turnpike";
-
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "te", "trailer",
-            "transfer-encoding", "upgrade", "proxy-connection");
 
     private final Map<String, String> variables;
 
@@ -134,7 +134,7 @@ public final class CgiParams {
     public static String headerVariable(String headerName) {
         if (headerName.isEmpty() || headerName.equalsIgnoreCase("Proxy")
                 || headerName.equalsIgnoreCase("Content-Type") || headerName.equalsIgnoreCase("Content-Length")
-                || HOP_BY_HOP.contains(headerName.toLowerCase(Locale.ROOT))) {
+                || headerName.equalsIgnoreCase("Expect") || HopByHop.fixed(headerName)) {
             return null;
         }
         StringBuilder variable = new StringBuilder(5 + headerName.length()).append("HTTP_");

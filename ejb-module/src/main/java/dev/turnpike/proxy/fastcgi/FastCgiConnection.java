@@ -77,7 +77,8 @@ public final class FastCgiConnection extends SocketConnection {
         super("fcgi", LOG, id, backend, clock, channel);
         this.settings = settings;
         this.in = channel.socket().getInputStream();
-        this.out = new BufferedOutputStream(channel.socket().getOutputStream(), STDIN_CHUNK + 64);
+        this.out = new BufferedOutputStream(BackendSockets.output(channel, settings.socketTimeout()),
+                STDIN_CHUNK + 64);
     }
 
     /**

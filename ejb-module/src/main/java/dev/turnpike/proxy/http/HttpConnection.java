@@ -1,13 +1,14 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
 import dev.turnpike.backend.ConnectionPool;
-import dev.turnpike.backend.SocketConnection;
-import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.ExchangeException.Stage;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.backend.HopByHop;
 import dev.turnpike.backend.ResponseSink;
+import dev.turnpike.backend.SocketConnection;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ public final class HttpConnection extends SocketConnection {
             SocketChannel channel) throws IOException {
         super("http", LOG, id, backend, clock, channel);
         this.settings = settings;
-        this.out = new BufferedOutputStream(channel.socket().getOutputStream(), BUFFER);
+        this.out = new BufferedOutputStream(BackendSockets.output(channel, settings.socketTimeout()), BUFFER);
         this.in = new HttpInput(channel.socket().getInputStream(), settings.socketTimeout().toMillis(), BUFFER);
     }
 

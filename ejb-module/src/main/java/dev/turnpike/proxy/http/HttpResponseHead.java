@@ -1,6 +1,7 @@
 package dev.turnpike.proxy.http;
 
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.backend.HopByHop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package dev.turnpike.proxy.http;
 
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
+import dev.turnpike.backend.HopByHop;
 import dev.turnpike.net.TrustedProxies;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

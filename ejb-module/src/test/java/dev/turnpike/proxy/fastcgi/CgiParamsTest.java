@@ -94,6 +94,16 @@ class CgiParamsTest {
     }
 
     @Test
+    void connectionHeadersExpectAndProxyCredentialsNeverBecomeVariables() {
+        CgiParams params = CgiParams.of(request().header("Expect", "100-continue")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==").header("Upgrade", "h2c")
+                .header("HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA").header("Connection", "close, X-Secret")
+                .header("X-Secret", "1").header("X-Kept", "yes").build(), "/srv", new CgiScript("/i.php", ""));
+        assertEquals(List.of("HTTP_X_KEPT"), params.asMap().keySet().stream().filter(n -> n.startsWith("HTTP_"))
+                .toList());
+    }
+
+    @Test
     void namesWithUnderscoresOrOtherCharactersAreDropped() {
         CgiParams params = CgiParams.of(request().header("X-User", "trusted").header("X_User", "forged")
                 .header("X.User", "forged").header("X User", "forged").header("Ünïcode", "forged").build(), "/srv",

@@ -1,6 +1,5 @@
-package dev.turnpike.proxy.http;
+package dev.turnpike.backend;
 
-import dev.turnpike.backend.HeaderField;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,22 +10,27 @@ import java.util.Set;
  * either direction (RFC 9110 §7.6.1): a fixed list, plus every header the {@code Connection}
  * header names.
  */
-final class HopByHop {
+public final class HopByHop {
 
-    /** The fixed list, lower case: RFC 9110's and RFC 2616's hop-by-hop headers and {@code Proxy-Connection}. */
+    /**
+     * The fixed list, lower case: RFC 9110's and RFC 2616's hop-by-hop headers,
+     * {@code Proxy-Connection}, and {@code HTTP2-Settings}, which belongs to an h2c upgrade of the
+     * client's connection (RFC 7540 3.2.1) even where the server took the upgrade and dropped the
+     * {@code Connection} header that named it.
+     */
     private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer",
-            "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization");
+            "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization", "http2-settings");
 
     private HopByHop() {
     }
 
     /** Whether the header is on the fixed list, compared without case. */
-    static boolean fixed(String name) {
+    public static boolean fixed(String name) {
         return ALWAYS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** The names listed by the message's {@code Connection} headers, lower case. */
-    static Set<String> listed(List<HeaderField> fields) {
+    public static Set<String> listed(List<HeaderField> fields) {
         Set<String> names = new HashSet<>();
         for (HeaderField field : fields) {
             if (field.is("Connection")) {
@@ -42,7 +46,7 @@ final class HopByHop {
     }
 
     /** Whether a header must not be passed on, given the names the {@code Connection} headers listed. */
-    static boolean drop(String name, Set<String> listed) {
+    public static boolean drop(String name, Set<String> listed) {
         return fixed(name) || listed.contains(name.toLowerCase(Locale.ROOT));
     }
 }
