@@ -19,8 +19,9 @@ fi
 
 LOG="$PWD/benchmarks/target/adversarial.log"
 mkdir -p "$(dirname "$LOG")" benchmarks/results
-if ! mvn -B verify -pl ejb-module,it-tests \
-    -Dtest='Hostile*Test,*Smuggling*Test,Endpoint*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+if ! mvn -B verify -pl cdi-extension,ejb-module,web-module,it-tests \
+    -Dtest='Hostile*Test,TargetPathsTest,TrustedProxiesTest,ServletRequests*Test,BackendSocketsTest,EndpointFuzzTest' \
+    -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test='HostileRequestsIT,SmugglingIT,AdminSurfaceIT,AdminApiIT,FaultsUnderLoadIT,ReloadStormIT' \
     -DfailIfNoTests=false -Dturnpike.adversarial=full -Dturnpike.faults=full >"$LOG" 2>&1; then
   grep -E '^\[ERROR\]' "$LOG" | head -30 >&2 || true
