@@ -1,5 +1,6 @@
 package dev.turnpike.hmux;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.BackendSockets;
 import dev.turnpike.backend.BackendSockets.IdleCheckFailure;
 import dev.turnpike.backend.ConnectionPool;
@@ -313,7 +314,6 @@ public final class HmuxConnection extends SocketConnection {
     }
 
 
-
     /**
      * The response of the current exchange: checks the order of its frames and relays them to the
      * sink. The status and headers are held until the head ends ({@code G}, or the first body,
@@ -395,7 +395,7 @@ public final class HmuxConnection extends SocketConnection {
                 throw problem(frame, "status line is not three digits and a reason (expected: e.g. \"200 OK\")");
             }
             String text = line.length() > 4 ? line.substring(4) : "";
-            int bad = controlAt(text);
+            int bad = HeaderSyntax.controlAt(text);
             if (bad >= 0) {
                 throw problem(frame, "the status reason holds control character 0x"
                         + Integer.toHexString(text.charAt(bad)) + " (expected: text)");
@@ -419,7 +419,7 @@ public final class HmuxConnection extends SocketConnection {
                 }
                 return;
             }
-            int bad = controlAt(value.value());
+            int bad = HeaderSyntax.controlAt(value.value());
             if (bad >= 0) {
                 throw problem(frame, "the value of header \"" + name + "\" holds control character 0x"
                         + Integer.toHexString(value.value().charAt(bad)) + " (expected: text and tabs)");
@@ -464,7 +464,7 @@ public final class HmuxConnection extends SocketConnection {
         }
 
         private void checkName(HmuxFrame frame, String name) throws HmuxProtocolException {
-            if (!isToken(name)) {
+            if (!HeaderSyntax.isToken(name)) {
                 throw problem(frame, "header name \"" + shown(name) + "\" is not a token (expected: letters, digits"
                         + " and !#$%&'*+-.^_`|~)");
             }
@@ -483,32 +483,6 @@ public final class HmuxConnection extends SocketConnection {
         }
     }
 
-    /** Whether the text is an HTTP token (RFC 9110 5.6.2): one or more tchars. */
-    static boolean isToken(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean tchar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!tchar) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The index of the first control character other than tab (DEL included), or -1. */
-    static int controlAt(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** A name for a message: at most 40 characters, control characters as {@code \xNN}. */
     private static String shown(String text) {

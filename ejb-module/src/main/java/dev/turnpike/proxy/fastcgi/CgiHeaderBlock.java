@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.fastcgi;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +120,7 @@ final class CgiHeaderBlock {
             if (line.isEmpty()) {
                 break;
             }
-            int control = controlAt(line);
+            int control = HeaderSyntax.controlAt(line);
             if (control >= 0) {
                 throw bad(lineNumber, line, "control character 0x" + Integer.toHexString(line.charAt(control))
                         + " (expected: text and tabs)");
@@ -175,17 +176,6 @@ final class CgiHeaderBlock {
             }
         }
         return true;
-    }
-
-    /** The index of the first control character other than tab (DEL included), or -1. */
-    private static int controlAt(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static FastCgiProtocolException bad(int lineNumber, String line, String problem) {

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.HeaderField;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class HttpHeadParser {
                     + "\" (expected: HTTP/1.1 or HTTP/1.0, a code 100-599 and a reason, e.g. \"HTTP/1.1 200 OK\")");
         }
         String reason = line.length() > 13 ? line.substring(13) : "";
-        int bad = controlAt(reason);
+        int bad = HeaderSyntax.controlAt(reason);
         if (bad >= 0) {
             throw new HttpProtocolException(HttpProtocolException.BAD_STATUS_LINE, "reason phrase holds control"
                     + " character 0x" + Integer.toHexString(reason.charAt(bad)) + " (expected: text)");
@@ -80,12 +81,12 @@ final class HttpHeadParser {
                     + "\" (expected: name: value)");
         }
         String name = line.substring(0, colon);
-        if (!isToken(name)) {
+        if (!HeaderSyntax.isToken(name)) {
             throw new HttpProtocolException(HttpProtocolException.BAD_HEADER, what + " name \"" + shown(name)
                     + "\" is not a token (expected: letters, digits and !#$%&'*+-.^_`|~, no space before the colon)");
         }
         String value = strip(line.substring(colon + 1));
-        int bad = controlAt(value);
+        int bad = HeaderSyntax.controlAt(value);
         if (bad >= 0) {
             throw new HttpProtocolException(HttpProtocolException.BAD_HEADER, what + " \"" + name + "\" holds control"
                     + " character 0x" + Integer.toHexString(value.charAt(bad)) + " (expected: text and tabs)");
@@ -93,32 +94,6 @@ final class HttpHeadParser {
         return new HeaderField(name, value);
     }
 
-    /** Whether the text is an RFC 9110 token: one or more tchars. */
-    static boolean isToken(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean tchar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!tchar) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The index of the first control character other than tab (or DEL), or -1. */
-    static int controlAt(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static List<HeaderField> readFields(HttpInput in, HttpHeadLimits limits, String what)
             throws IOException {

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ final class HttpRequestWriter {
      */
     static byte[] head(BackendRequest request, List<HeaderField> headers) {
         String method = request.method();
-        if (!HttpHeadParser.isToken(method)) {
+        if (!HeaderSyntax.isToken(method)) {
             throw refused("method \"" + HttpHeadParser.shown(method) + "\" is not a token");
         }
         String target = request.uriWithQuery();
@@ -92,7 +93,7 @@ final class HttpRequestWriter {
     }
 
     private static void checkField(HeaderField field) {
-        if (!HttpHeadParser.isToken(field.name())) {
+        if (!HeaderSyntax.isToken(field.name())) {
             throw refused("header name \"" + HttpHeadParser.shown(field.name()) + "\" is not a token");
         }
         String value = field.value();

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.backend.HopByHop;
@@ -145,7 +146,7 @@ final class RequestHeaderFilter {
 
     /** An RFC 7239 value: a token as is, anything else as a quoted string. */
     static String parameter(String value) {
-        if (HttpHeadParser.isToken(value)) {
+        if (HeaderSyntax.isToken(value)) {
             return value;
         }
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -1,5 +1,6 @@
 package dev.turnpike.proxy.http;
 
+import dev.turnpike.backend.HeaderSyntax;
 import dev.turnpike.backend.ResponseSink;
 import java.io.EOFException;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class ResponseBody {
         String rest = line.substring(end);
         String afterSpaces = rest.stripLeading();
         boolean wellFormed = end > 0 && end <= 15 && (rest.isEmpty() || afterSpaces.startsWith(";"))
-                && HttpHeadParser.controlAt(rest) < 0;
+                && HeaderSyntax.controlAt(rest) < 0;
         if (!wellFormed) {
             throw new HttpProtocolException(HttpProtocolException.BAD_CHUNK, "chunk-size line \""
                     + HttpHeadParser.shown(line) + "\" (expected: hex digits, at most 15, then optional ;extensions)");
