@@ -4,6 +4,7 @@ import dev.turnpike.cdi.EndpointTrust;
 import dev.turnpike.net.IpNetworks;
 import dev.turnpike.web.EndpointRequests;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +34,8 @@ public class AdminFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger("dev.turnpike.admin");
     private static final IpNetworks LOOPBACK = IpNetworks.parse("127.0.0.0/8 ::1/128");
     private static final Set<String> READING_POSTS = Set.of("/turnpike/api/explain", "/turnpike/api/config/check");
-    private static final String CSRF_PATH = "/turnpike/api/csrf";
+    private static final String API = "/turnpike/api/";
+    private static final String CSRF_PATH = API + "csrf";
     /** The realm of {@code WEB-INF/web.xml}'s login configuration. */
     private static final String REALM = "Turnpike";
 
@@ -78,7 +80,7 @@ public class AdminFilter extends HttpFilter {
             verdict = access.decide(true, request.isUserInRole(AdminAccess.ROLE), reading, loopback);
         }
         if (verdict == AdminAccess.Verdict.FORBIDDEN) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Turnpike's page and API need the role "
+            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, "Turnpike's page and API need the role "
                     + AdminAccess.ROLE + "; " + user.getName() + " does not have it");
             return;
         }
@@ -87,7 +89,7 @@ public class AdminFilter extends HttpFilter {
                     : csrf.refusal(request, user.getName());
             if (refusal != null) {
                 LOG.warning(() -> "refused " + request.getMethod() + " " + path + " from " + client + ": " + refusal);
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, refusal);
+                refuse(request, response, HttpServletResponse.SC_FORBIDDEN, refusal);
                 return;
             }
         }
@@ -110,9 +112,28 @@ public class AdminFilter extends HttpFilter {
             if (!response.containsHeader("WWW-Authenticate")) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
             }
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Turnpike's page and API need a login");
+            refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Turnpike's page and API need a login");
         }
         return false;
+    }
+
+    /**
+     * Answers a refusal: for the API the same JSON body as its own errors ({@link ApiError}), so
+     * a client and the page can show the reason; for the page the container's error page.
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(API)) {
+            response.sendError(status, message);
+            return;
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message)
+                .add("details", Json.createArrayBuilder()).build().toString());
     }
 
     static boolean reading(String method, String path) {

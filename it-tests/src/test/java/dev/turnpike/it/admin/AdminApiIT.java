@@ -129,6 +129,8 @@ class AdminApiIT {
 
         HttpResponse<String> noToken = send("POST", "/turnpike/api/rules/closed/stop", AdminLogin.ADMIN, null, null);
         assertEquals(403, noToken.statusCode(), noToken.body());
+        assertTrue(((JsonObject) json(noToken)).getString("message").startsWith("a state-changing call needs the header"
+                + " X-Turnpike-Csrf"), "the API's refusals say why, as JSON: " + noToken.body());
         HttpResponse<String> wrongToken = send("POST", "/turnpike/api/rules/closed/stop", AdminLogin.ADMIN, "forged",
                 null);
         assertEquals(403, wrongToken.statusCode(), wrongToken.body());
