@@ -1,6 +1,5 @@
 package dev.turnpike.rules;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -124,19 +123,7 @@ public final class TargetPaths {
         if (text.indexOf('%') < 0) {
             return text;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
-                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
-                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-            }
-        }
-        byte[] raw = bytes.toByteArray();
+        byte[] raw = PercentEncoding.decodeToBytes(text);
         for (int i = 0; i < raw.length; i++) {
             int b = raw[i] & 0xff;
             int next = i + 1 < raw.length ? raw[i + 1] & 0xff : 0;

@@ -6,7 +6,6 @@ import dev.turnpike.rules.Decision;
 import dev.turnpike.rules.PercentEncoding;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
@@ -203,23 +202,9 @@ final class ServletRequests {
         if (raw.indexOf('%') < 0) {
             return raw;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
-                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return new String(PercentEncoding.decodeToBytes(raw), StandardCharsets.UTF_8);
     }
 
-    private static int hex(char c) {
-        return Character.digit(c, 16);
-    }
 
     /** The client certificate as PEM, or {@code null} without one. */
     private static String clientCert(HttpServletRequest request) {

@@ -1,19 +1,16 @@
 package dev.turnpike.proxy;
 
-import static dev.turnpike.proxy.HostileHarness.SOCKET_TIMEOUT;
 import static dev.turnpike.proxy.HostileHarness.get;
 import static dev.turnpike.proxy.HostileHarness.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.proxy.HostileHarness.Case;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.GeneratedBody;
 import dev.turnpike.proxy.fastcgi.FastCgiRecord;
 import dev.turnpike.proxy.fastcgi.FastCgiRecordWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,12 +51,6 @@ class HostileFastCgiBackendTest {
         return concat(stdout("Content-Type: text/plain\r\n\r\n" + body), STDOUT_END, END);
     }
 
-    record Case(String name, Supplier<BackendRequest> request, ScriptedBackend.Script script, String seen, long io) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static final Supplier<BackendRequest> GET = () -> get("/x.php");
     static final Supplier<BackendRequest> SMALL_POST = () -> post("/x.php", new GeneratedBody(100), 100);
@@ -167,28 +158,10 @@ class HostileFastCgiBackendTest {
     @ParameterizedTest
     @MethodSource("cases")
     void hostileBackend(Case c) throws Exception {
-        try (ScriptedBackend backend = ScriptedBackend.start(c.script(), peer -> {
-                    peer.fastCgiRequest();
-                    peer.send(ok("fine"));
-                });
-                HostileHarness harness = HostileHarness.fastCgi(backend)) {
-            HostileHarness.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> harness.forward(c.request().get()), c.name() + ": the exchange must end within the timeout");
-            backend.release();
-            assertEquals(c.seen(), outcome.seen(), outcome.problem());
-            if (!c.seen().startsWith("200")) {
-                outcome.assertBounded();
-            }
-            if (c.seen().equals("504")) {
-                assertTrue(outcome.took().compareTo(SOCKET_TIMEOUT) >= 0, "gave up after " + outcome.took());
-            }
-            harness.assertFailuresAndEmptyPool(c.io(), 0);
-
-            HostileHarness.Outcome next = harness.forward(get("/next.php"));
-            assertEquals("200 fine", next.seen(), next.problem());
-            assertEquals(2, backend.connections());
-            backend.awaitScripts();
-        }
+        HostileHarness.check(c, HostileHarness::fastCgi, peer -> {
+            peer.fastCgiRequest();
+            peer.send(ok("fine"));
+        }, "/next.php");
     }
 
     /**

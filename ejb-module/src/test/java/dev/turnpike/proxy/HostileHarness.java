@@ -1,6 +1,7 @@
 package dev.turnpike.proxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.turnpike.backend.BackendRequest;
@@ -24,6 +25,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One backend behind the real {@link Forwarder} and the real protocol client, as the dispatch
@@ -52,6 +55,47 @@ final class HostileHarness implements AutoCloseable {
     private HostileHarness(BalancedCluster cluster, AutoCloseable owner) {
         this.cluster = cluster;
         this.owner = owner;
+    }
+
+    /**
+     * One hostile backend case: the request, what the backend does with it, what the browser
+     * gets ({@code "200 body"}, {@code "502"}...) and how many I/O failures the meter counts.
+     */
+    record Case(String name, Supplier<BackendRequest> request, ScriptedBackend.Script script, String seen, long io) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * Runs a case against a backend whose next connection answers {@code fine} with
+     * {@code 200 fine}: the exchange ends within the timeout with what the case says, a refused
+     * one allocated within the bound and a silent one waited the socket timeout, the failures are
+     * counted, the pool holds nothing, and the next request opens a second connection and works.
+     */
+    static void check(Case c, Function<ScriptedBackend, HostileHarness> connect, ScriptedBackend.Script fine,
+                      String nextPath) throws Exception {
+        try (ScriptedBackend backend = ScriptedBackend.start(c.script(), fine);
+                HostileHarness harness = connect.apply(backend)) {
+            Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                    () -> harness.forward(c.request().get()), c.name() + ": the exchange must end within the timeout");
+            backend.release();
+            assertEquals(c.seen(), outcome.seen(), outcome.problem());
+            if (!c.seen().startsWith("200")) {
+                outcome.assertBounded();
+            }
+            if (c.seen().equals("504")) {
+                assertTrue(outcome.took().compareTo(SOCKET_TIMEOUT) >= 0, "gave up after " + outcome.took());
+            }
+            harness.assertFailuresAndEmptyPool(c.io(), 0);
+
+            // the connection was not pooled: the next request opens the second connection
+            Outcome next = harness.forward(get(nextPath));
+            assertEquals("200 fine", next.seen(), next.problem());
+            assertEquals(2, backend.connections());
+            backend.awaitScripts();
+        }
     }
 
     /** An HMUX cluster of one server, as {@code <cluster>} makes it. */

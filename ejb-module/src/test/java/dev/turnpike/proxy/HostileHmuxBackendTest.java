@@ -1,18 +1,14 @@
 package dev.turnpike.proxy;
 
-import static dev.turnpike.proxy.HostileHarness.SOCKET_TIMEOUT;
 import static dev.turnpike.proxy.HostileHarness.get;
 import static dev.turnpike.proxy.HostileHarness.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.proxy.HostileHarness.Case;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.GeneratedBody;
-import dev.turnpike.hmux.HmuxFrame;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -80,12 +76,6 @@ class HostileHmuxBackendTest {
      * One hostile backend: the request, what the backend does on the first connection, what the
      * browser sees and the failures counted ({@code io}, {@code busy}).
      */
-    record Case(String name, Supplier<BackendRequest> request, ScriptedBackend.Script script, String seen, long io) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static final Supplier<BackendRequest> GET = () -> get("/a");
     static final Supplier<BackendRequest> SMALL_POST = () -> post("/a", new GeneratedBody(100), 100);
@@ -201,29 +191,10 @@ class HostileHmuxBackendTest {
     @ParameterizedTest
     @MethodSource("cases")
     void hostileBackend(Case c) throws Exception {
-        try (ScriptedBackend backend = ScriptedBackend.start(c.script(), peer -> {
-                    peer.hmuxRequest();
-                    peer.send(ok("fine"));
-                });
-                HostileHarness harness = HostileHarness.hmux(backend)) {
-            HostileHarness.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> harness.forward(c.request().get()), c.name() + ": the exchange must end within the timeout");
-            backend.release();
-            assertEquals(c.seen(), outcome.seen(), outcome.problem());
-            if (!c.seen().startsWith("200")) {
-                outcome.assertBounded();
-            }
-            if (c.seen().equals("504")) {
-                assertTrue(outcome.took().compareTo(SOCKET_TIMEOUT) >= 0, "gave up after " + outcome.took());
-            }
-            harness.assertFailuresAndEmptyPool(c.io(), 0);
-
-            // the connection was not pooled: the next request opens the second connection
-            HostileHarness.Outcome next = harness.forward(get("/next"));
-            assertEquals("200 fine", next.seen(), next.problem());
-            assertEquals(2, backend.connections());
-            backend.awaitScripts();
-        }
+        HostileHarness.check(c, HostileHarness::hmux, peer -> {
+            peer.hmuxRequest();
+            peer.send(ok("fine"));
+        }, "/next");
     }
 
     /** Unknown codes within the limits are skipped, as Resin's readers do, and the connection is kept. */

@@ -1,16 +1,13 @@
 package dev.turnpike.proxy;
 
-import static dev.turnpike.proxy.HostileHarness.SOCKET_TIMEOUT;
 import static dev.turnpike.proxy.HostileHarness.get;
 import static dev.turnpike.proxy.HostileHarness.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.turnpike.proxy.HostileHarness.Case;
 import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.GeneratedBody;
-import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,6 @@ class HostileHttpBackendTest {
      * One hostile backend: the request, what the backend does on the first connection, what the
      * browser sees and how many I/O failures its meter counts.
      */
-    record Case(String name, Supplier<BackendRequest> request, ScriptedBackend.Script script, String seen, long io) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     static final Supplier<BackendRequest> GET = () -> get("/a");
     static final Supplier<BackendRequest> SMALL_POST = () -> post("/a", new GeneratedBody(100), 100);
@@ -186,28 +177,10 @@ class HostileHttpBackendTest {
     @ParameterizedTest
     @MethodSource("cases")
     void hostileBackend(Case c) throws Exception {
-        try (ScriptedBackend backend = ScriptedBackend.start(c.script(), peer -> {
-                    peer.httpHead();
-                    peer.send(answer("HTTP/1.1 200 OK\r\nContent-Length: 4", "fine"));
-                });
-                HostileHarness harness = HostileHarness.http(backend)) {
-            HostileHarness.Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                    () -> harness.forward(c.request().get()), c.name() + ": the exchange must end within the timeout");
-            backend.release();
-            assertEquals(c.seen(), outcome.seen(), outcome.problem());
-            if (!c.seen().startsWith("200")) {
-                outcome.assertBounded();
-            }
-            if (c.seen().equals("504")) {
-                assertTrue(outcome.took().compareTo(SOCKET_TIMEOUT) >= 0, "gave up after " + outcome.took());
-            }
-            harness.assertFailuresAndEmptyPool(c.io(), 0);
-
-            HostileHarness.Outcome next = harness.forward(get("/next"));
-            assertEquals("200 fine", next.seen(), next.problem());
-            assertEquals(2, backend.connections());
-            backend.awaitScripts();
-        }
+        HostileHarness.check(c, HostileHarness::http, peer -> {
+            peer.httpHead();
+            peer.send(answer("HTTP/1.1 200 OK\r\nContent-Length: 4", "fine"));
+        }, "/next");
     }
 
     /** Equal Content-Length fields are one length (RFC 9110 8.6); the connection is kept. */

@@ -1,5 +1,6 @@
 package dev.turnpike.admin;
 
+import dev.turnpike.rules.PercentEncoding;
 import dev.turnpike.rules.RequestView;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -120,26 +120,7 @@ final class ExplainedRequest implements RequestView {
     }
 
     private static String decode(String raw) {
-        byte[] bytes = new byte[raw.length()];
-        int length = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()
-                    && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
-                bytes[length++] = (byte) Integer.parseInt(raw, i + 1, i + 3, 16);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes[length++] = (byte) c;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                if (length + encoded.length > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, bytes.length + encoded.length + 16);
-                }
-                System.arraycopy(encoded, 0, bytes, length, encoded.length);
-                length += encoded.length;
-            }
-        }
-        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+        return new String(PercentEncoding.decodeToBytes(raw), StandardCharsets.UTF_8);
     }
 
     private static String hostOf(String hostHeader) {

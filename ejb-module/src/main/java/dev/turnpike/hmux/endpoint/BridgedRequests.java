@@ -4,7 +4,6 @@ import dev.turnpike.backend.BackendRequest;
 import dev.turnpike.backend.HeaderField;
 import dev.turnpike.cdi.EndpointTrust;
 import dev.turnpike.rules.PercentEncoding;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -175,18 +174,7 @@ final class BridgedRequests {
         if (path.indexOf('%') < 0) {
             return path;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '%' && i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2))) {
-                bytes.write(Integer.parseInt(path.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        byte[] raw = bytes.toByteArray();
+        byte[] raw = PercentEncoding.decodeToBytes(path);
         String utf8 = new String(raw, StandardCharsets.UTF_8);
         return utf8.indexOf('\uFFFD') >= 0 ? new String(raw, StandardCharsets.ISO_8859_1) : utf8;
     }
